@@ -1,0 +1,81 @@
+"""The batch loop every consuming service runs: poll a batch, handle it, produce, then commit.
+
+Offsets are committed only after every output of the batch was acknowledged, so a crash replays
+the batch instead of losing it. Messages that cannot be decoded go to the dead-letter topic.
+"""
+import logging
+import threading
+import time
+from typing import Callable, TypeVar
+
+import confluent_kafka
+from google.protobuf.message import DecodeError, Message
+
+from alpr_common.errors import BrokerUnavailable
+from alpr_common.kafka import Outgoing, dead_letter, produce_and_wait
+from alpr_common.metrics import BATCH_SECONDS, DEAD_LETTERED, MESSAGES_CONSUMED, MESSAGES_PRODUCED
+
+log = logging.getLogger(__name__)
+E = TypeVar("E", bound=Message)
+BatchHandler = Callable[[list[confluent_kafka.Message]], list[Outgoing]]
+
+
+def decode_batch(messages: list[confluent_kafka.Message], event_type: type[E], service: str
+                 ) -> tuple[list[tuple[confluent_kafka.Message, E]], list[Outgoing]]:
+    """Decode each message; those that fail become dead letters with the reason."""
+    decoded, dead = [], []
+    for msg in messages:
+        try:
+            event = event_type.FromString(msg.value() or b"")
+        except DecodeError as exc:
+            dead.append(dead_letter(msg, f"not a {event_type.DESCRIPTOR.full_name}: {exc}", service))
+            DEAD_LETTERED.labels(service, msg.topic()).inc()
+            continue
+        decoded.append((msg, event))
+    return decoded, dead
+
+
+def poll_batch(consumer: confluent_kafka.Consumer, max_messages: int, timeout_s: float) -> list[confluent_kafka.Message]:
+    messages = consumer.consume(num_messages=max_messages, timeout=timeout_s)
+    good = []
+    for msg in messages:
+        if msg.error():
+            log.warning("consumer error: %s", msg.error())
+        else:
+            good.append(msg)
+    return good
+
+
+def run_consumer_loop(*, consumer: confluent_kafka.Consumer, producer: confluent_kafka.Producer, service: str,
+                      handle: BatchHandler, stop: threading.Event, max_messages: int = 32,
+                      batch_timeout_s: float = 0.5, retry_delay_s: float = 2.0) -> None:
+    while not stop.is_set():
+        messages = poll_batch(consumer, max_messages, batch_timeout_s)
+        if not messages:
+            continue
+        started = time.perf_counter()
+        try:
+            outgoing = handle(messages)
+            if outgoing:
+                produce_and_wait(producer, outgoing)
+        except BrokerUnavailable as exc:
+            log.error("output not acknowledged, replaying the batch: %s", exc)
+            _rewind(consumer, messages)
+            stop.wait(retry_delay_s)
+            continue
+        consumer.commit(asynchronous=False)
+        for msg in messages:
+            MESSAGES_CONSUMED.labels(service, msg.topic()).inc()
+        for out in outgoing:
+            MESSAGES_PRODUCED.labels(service, out.topic).inc()
+        BATCH_SECONDS.labels(service).observe(time.perf_counter() - started)
+
+
+def _rewind(consumer: confluent_kafka.Consumer, messages: list[confluent_kafka.Message]) -> None:
+    """Seek each partition back to the first message of the failed batch."""
+    first: dict[tuple[str, int], int] = {}
+    for msg in messages:
+        key = (msg.topic(), msg.partition())
+        first[key] = min(first.get(key, msg.offset()), msg.offset())
+    for (topic, partition), offset in first.items():
+        consumer.seek(confluent_kafka.TopicPartition(topic, partition, offset))

@@ -1,0 +1,5 @@
+"""PostgreSQL: the server named by DATABASE_URL, else an embedded one from pgserver."""
+from alpr_common.db.connection import connect, resolve_database_url
+from alpr_common.db.migrations import Migration, apply_migrations, service_migrations
+
+__all__ = ["connect", "resolve_database_url", "Migration", "apply_migrations", "service_migrations"]

@@ -1,0 +1,47 @@
+"""The one catalog of Kafka topics: names, partitions, retention, cleanup policy and key.
+
+`alpr topics apply` creates or updates these on a real cluster; on the development broker topics
+are created on first use (with 4 partitions, which is why every topic here has 4).
+"""
+from dataclasses import dataclass
+
+DAY_MS = 24 * 60 * 60 * 1000
+NEVER = -1
+
+
+@dataclass(frozen=True)
+class Topic:
+    name: str
+    key: str
+    retention_ms: int
+    partitions: int = 4
+    cleanup_policy: str = "delete"
+    min_insync_replicas: int = 2
+    description: str = ""
+
+    def config(self) -> dict[str, str]:
+        return {
+            "retention.ms": str(self.retention_ms),
+            "cleanup.policy": self.cleanup_policy,
+            "min.insync.replicas": str(self.min_insync_replicas),
+        }
+
+
+FRAMES = Topic("alpr.frames.v1", "device_id", 7 * DAY_MS, description="frames accepted by ingest")
+READS = Topic("alpr.reads.v1", "plate_text", 7 * DAY_MS, description="plate reads from OCR")
+FRAME_READS = Topic("alpr.frame-reads.v1", "device_id", 7 * DAY_MS, description="one per frame OCR finished")
+CASES = Topic("alpr.cases.v1", "case_id", 30 * DAY_MS, description="violation candidates for review")
+DECISIONS = Topic("alpr.decisions.v1", "case_id", 30 * DAY_MS, description="officer decisions")
+CITATIONS = Topic("alpr.citations.v1", "citation_id", 30 * DAY_MS, description="confirmed citations")
+RETENTION = Topic("alpr.retention.v1", "item_id", NEVER, description="what retention destroyed")
+AUDIT = Topic("alpr.audit.v1", "writer_id", NEVER, description="append-only audit trail")
+DEAD_LETTERS = Topic("alpr.deadletter.v1", "source_topic", 30 * DAY_MS, description="messages no consumer could process")
+
+CATALOG: tuple[Topic, ...] = (FRAMES, READS, FRAME_READS, CASES, DECISIONS, CITATIONS, RETENTION, AUDIT, DEAD_LETTERS)
+
+
+def by_name(name: str) -> Topic:
+    for topic in CATALOG:
+        if topic.name == name:
+            return topic
+    raise KeyError(f"no topic {name!r} in the catalog")

@@ -1,0 +1,35 @@
+"""Fixtures for the real components; each starts once per test session and is shared."""
+import os
+
+import pytest
+
+from alpr_cli.wiring import all_migrations
+from alpr_common.db import apply_migrations
+from tests.support import components
+
+
+@pytest.fixture(scope="session")
+def kafka_bootstrap():
+    with components.kafka_broker() as bootstrap:
+        yield bootstrap
+
+
+@pytest.fixture(scope="session")
+def postgres_admin_url():
+    with components.postgres_server() as url:
+        yield url
+
+
+@pytest.fixture
+def database_url(postgres_admin_url):
+    """A fresh database with every service's migrations applied."""
+    with components.fresh_database(postgres_admin_url) as url:
+        apply_migrations(url, all_migrations())
+        yield url
+
+
+@pytest.fixture(scope="session")
+def s3_endpoint():
+    with components.s3_server() as (endpoint, access_key, secret_key):
+        os.environ["S3_ACCESS_KEY"], os.environ["S3_SECRET_KEY"] = access_key, secret_key
+        yield endpoint
