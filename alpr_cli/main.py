@@ -42,3 +42,7 @@ def cli():
     Start with `alpr demo` (the whole pipeline on a demo scenario) or `alpr up` (the stack on the
     embedded default: development broker, embedded PostgreSQL, local object storage).
     """
+
+
+if __name__ == "__main__":
+    cli()

@@ -1,0 +1,3 @@
+from alpr_cli.main import cli
+
+cli()

@@ -1,0 +1,1 @@
+"""The built-in demo scenario: a synthetic city, its rules and a simulated enforcement drive."""

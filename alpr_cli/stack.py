@@ -1,0 +1,142 @@
+"""The whole stack on one machine: development broker, PostgreSQL, object store and every service."""
+import socket
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import click
+
+from alpr_cli.processes import ProcessGroup
+from alpr_cli.settings import CliSettings
+from alpr_cli.wiring import all_migrations
+from alpr_common.db import apply_migrations, resolve_database_url
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class StackOptions:
+    data_dir: Path
+    zones_path: Path
+    tracts_path: Path
+    clock: str = "wall"
+    ingest_port: int = 8080
+    review_port: int = 8081
+    retention_sweep_s: float = 60.0
+    extra_env: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Stack:
+    """Start with `with Stack(options) as stack:`; everything stops when the block ends."""
+    options: StackOptions
+    bootstrap: str = ""
+    database_url: str = ""
+    storage_url: str = ""
+    metrics_ports: dict[str, int] = field(default_factory=dict)
+
+    def __post_init__(self):
+        self.processes = ProcessGroup(self.options.data_dir / "logs")
+
+    @property
+    def ingest_url(self) -> str:
+        return f"http://127.0.0.1:{self.options.ingest_port}"
+
+    @property
+    def review_url(self) -> str:
+        return f"http://127.0.0.1:{self.options.review_port}"
+
+    def __enter__(self) -> "Stack":
+        try:
+            self._start()
+        except BaseException:
+            self.processes.stop()
+            raise
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.processes.stop()
+
+    def _start(self) -> None:
+        settings = CliSettings(ALPR_DATA_DIR=self.options.data_dir)
+        self.bootstrap = settings.kafka_bootstrap_servers or self._start_devbroker()
+        self.database_url = resolve_database_url(settings.database_url, settings.data_dir)
+        apply_migrations(self.database_url, all_migrations())
+        self.storage_url = settings.resolved_storage_url()
+        env = self._service_env()
+        for name, args, extra in self._services():
+            self.processes.start(name, args, {**env, **extra})
+        self.processes.wait_ready(f"{self.ingest_url}/readyz")
+        self.processes.wait_ready(f"{self.review_url}/readyz")
+        time.sleep(1.0)
+        self.processes.check_alive()
+
+    def _start_devbroker(self) -> str:
+        address_file = self.options.data_dir / "devbroker.address"
+        address_file.unlink(missing_ok=True)
+        self.processes.start("devbroker", ["devbroker", "--address-file", str(address_file)], {})
+        deadline = time.monotonic() + 20
+        while not address_file.exists():
+            self.processes.check_alive()
+            if time.monotonic() > deadline:
+                raise TimeoutError("the development broker did not report its address")
+            time.sleep(0.1)
+        return address_file.read_text().strip()
+
+    def _service_env(self) -> dict[str, str]:
+        return {
+            "KAFKA_BOOTSTRAP_SERVERS": self.bootstrap,
+            "DATABASE_URL": self.database_url,
+            "ALPR_STORAGE_URL": self.storage_url,
+            "ALPR_DATA_DIR": str(self.options.data_dir.resolve()),
+            "ALPR_CLOCK": self.options.clock,
+            **self.options.extra_env,
+        }
+
+    def _services(self) -> list[tuple[str, list[str], dict[str, str]]]:
+        self.metrics_ports = {name: free_port() for name in ("ocr", "rules", "retention", "reporting")}
+        o = self.options
+        return [
+            ("ingest", ["ingest", "serve"], {"INGEST_PORT": str(o.ingest_port)}),
+            ("ocr", ["ocr", "run"], {"OCR_METRICS_PORT": str(self.metrics_ports["ocr"])}),
+            ("rules", ["rules", "run"], {"RULES_ZONES_PATH": str(o.zones_path), "RULES_METRICS_PORT": str(self.metrics_ports["rules"])}),
+            ("review", ["review", "serve"], {"REVIEW_PORT": str(o.review_port)}),
+            ("retention", ["retention", "run"], {"RETENTION_SWEEP_INTERVAL_S": str(o.retention_sweep_s),
+                                                 "RETENTION_METRICS_PORT": str(self.metrics_ports["retention"])}),
+            ("reporting", ["reporting", "run"], {"REPORTING_TRACTS_PATH": str(o.tracts_path),
+                                                 "REPORTING_METRICS_PORT": str(self.metrics_ports["reporting"])}),
+        ]
+
+
+@click.command()
+@click.option("--data-dir", type=click.Path(path_type=Path), default=Path(".alpr/up"), show_default=True,
+              help="Where the embedded database, objects and logs live.")
+@click.option("--zones", type=click.Path(exists=True, path_type=Path), help="Zones GeoJSON (default: the demo city's).")
+@click.option("--tracts", type=click.Path(exists=True, path_type=Path), help="Census tracts GeoJSON (default: the demo city's).")
+@click.option("--ingest-port", default=8080, show_default=True)
+@click.option("--review-port", default=8081, show_default=True)
+def up(data_dir: Path, zones: Path | None, tracts: Path | None, ingest_port: int, review_port: int):
+    """Run the whole stack in the foreground until Ctrl-C, printing the URLs and demo credentials."""
+    from alpr_cli.demo.accounts import create_demo_accounts
+    from alpr_cli.demo.city import write_city
+
+    city = write_city(data_dir / "city")
+    options = StackOptions(data_dir, zones or city.zones_path, tracts or city.tracts_path,
+                           ingest_port=ingest_port, review_port=review_port)
+    click.echo("Starting the stack (development broker, PostgreSQL, local object store, six services)...")
+    with Stack(options) as stack:
+        accounts = create_demo_accounts(stack.database_url, city.permits_path)
+        click.echo(f"\ningest  {stack.ingest_url}/v1/frames   device {accounts.device_id} token {accounts.device_token}")
+        click.echo(f"review  {stack.review_url}/v1/cases    officer token {accounts.officer_token}")
+        click.echo(f"                                         supervisor token {accounts.supervisor_token}")
+        click.echo(f"kafka   {stack.bootstrap}   logs in {data_dir / 'logs'}\nPress Ctrl-C to stop.")
+        try:
+            while True:
+                stack.processes.check_alive()
+                time.sleep(1)
+        except KeyboardInterrupt:
+            click.echo("Stopping...")

@@ -1,0 +1,42 @@
+"""Text detection on a batch of frames with the PP-OCRv4 detection model."""
+import cv2
+import numpy as np
+import onnxruntime
+
+from services.ocr.db_postprocess import DbParams, Region, regions_from_map
+from services.ocr.geometry import Scaling, fit_to_side
+
+MAX_SIDE = 960  # frames are shrunk so their longer side is at most this
+
+
+def normalise(image: np.ndarray) -> np.ndarray:
+    """BGR uint8 (H, W, 3) to the model's (3, H, W) float input in [-1, 1]."""
+    return (image.astype(np.float32) / 127.5 - 1.0).transpose(2, 0, 1)
+
+
+def detection_batch(images: list[np.ndarray], max_side: int = MAX_SIDE) -> tuple[np.ndarray, list[Scaling]]:
+    """One (N, 3, H, W) tensor; each image resized, then padded (value 0) to the largest."""
+    scalings = [fit_to_side(img.shape[0], img.shape[1], max_side) for img in images]
+    height = max(s.height for s in scalings)
+    width = max(s.width for s in scalings)
+    batch = np.zeros((len(images), 3, height, width), np.float32)
+    for i, (img, s) in enumerate(zip(images, scalings)):
+        batch[i, :, : s.height, : s.width] = normalise(cv2.resize(img, (s.width, s.height)))
+    return batch, scalings
+
+
+class TextDetector:
+    def __init__(self, session: onnxruntime.InferenceSession, max_side: int = MAX_SIDE,
+                 params: DbParams = DbParams()):
+        self.session = session
+        self.input_name = session.get_inputs()[0].name
+        self.max_side = max_side
+        self.params = params
+
+    def detect(self, images: list[np.ndarray]) -> list[list[Region]]:
+        """Text regions per image, corners in that image's pixels."""
+        if not images:
+            return []
+        batch, scalings = detection_batch(images, self.max_side)
+        maps = self.session.run(None, {self.input_name: batch})[0][:, 0]
+        return [regions_from_map(m[: s.height, : s.width], s, self.params) for m, s in zip(maps, scalings)]

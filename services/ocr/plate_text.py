@@ -1,0 +1,54 @@
+"""What counts as a plate among the texts read in a frame (pure).
+
+A plate's text is upper-case A-Z and 0-9 only, 2 to 8 characters, after separators are dropped.
+Regions whose text is mostly something else (words, other scripts) are not plates.
+"""
+import unicodedata
+from dataclasses import dataclass
+
+PLATE_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+SEPARATORS = frozenset(" -.·•:_'\"")
+MIN_LENGTH, MAX_LENGTH = 2, 8
+MAX_FOREIGN = 1  # characters that are neither plate characters nor separators (a state emblem, a smudge)
+
+
+@dataclass(frozen=True)
+class PlateText:
+    text: str
+    char_confidences: list[float]
+
+    @property
+    def confidence(self) -> float:
+        """The mean of the character confidences (as PaddleOCR scores a line)."""
+        return sum(self.char_confidences) / len(self.char_confidences) if self.char_confidences else 0.0
+
+    @property
+    def has_digit(self) -> bool:
+        return any(c.isdigit() for c in self.text)
+
+
+def normalise(raw: str, confidences: list[float]) -> tuple[PlateText, int]:
+    """Upper-case plate characters with their confidences, and how many foreign characters were dropped."""
+    kept, scores, foreign = [], [], 0
+    for char, score in zip(raw, confidences):
+        char = unicodedata.normalize("NFKC", char).upper()
+        if char in PLATE_CHARS:
+            kept.append(char)
+            scores.append(score)
+        elif char not in SEPARATORS:
+            foreign += 1
+    return PlateText("".join(kept), scores), foreign
+
+
+def as_plate(raw: str, confidences: list[float]) -> PlateText | None:
+    """The plate text read in one region, or None when the region is not plate-like."""
+    plate, foreign = normalise(raw, confidences)
+    if foreign > MAX_FOREIGN or not MIN_LENGTH <= len(plate.text) <= MAX_LENGTH:
+        return None
+    return plate
+
+
+def drop_words_beside_plates(plates: list[PlateText]) -> list[bool]:
+    """Which texts of one frame to keep: letters-only texts (a make, a sticker) give way to any with digits."""
+    any_with_digits = any(p.has_digit for p in plates)
+    return [p.has_digit or not any_with_digits for p in plates]

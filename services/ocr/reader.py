@@ -1,0 +1,58 @@
+"""PlateReader: plates in a batch of frames, detection and recognition each in one batched call."""
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from services.ocr.db_postprocess import Region
+from services.ocr.detection import MAX_SIDE, TextDetector
+from services.ocr.geometry import Box, bounding_box, crop_quad, side_lengths
+from services.ocr.models import character_list, locate_models, open_session
+from services.ocr.plate_text import PlateText, as_plate, drop_words_beside_plates
+from services.ocr.recognition import TextRecognizer
+
+MIN_TEXT_HEIGHT = 8  # pixels; smaller regions cannot be read
+
+
+@dataclass(frozen=True)
+class PlateResult:
+    text: str
+    confidence: float  # mean of char_confidences
+    char_confidences: list[float]
+    box: Box  # x, y, width, height in the frame's pixels
+
+
+def plate_shaped(region: Region) -> bool:
+    """A plate's text runs horizontally and is tall enough to read."""
+    width, height = side_lengths(region.corners)
+    return width >= height and height >= MIN_TEXT_HEIGHT
+
+
+def plates_of_frame(candidates: list[tuple[PlateText, Box]], min_confidence: float) -> list[PlateResult]:
+    confident = [(p, box) for p, box in candidates if p.confidence >= min_confidence]
+    keep = drop_words_beside_plates([p for p, _ in confident])
+    results = [PlateResult(p.text, p.confidence, p.char_confidences, box) for (p, box), k in zip(confident, keep) if k]
+    return sorted(results, key=lambda r: r.confidence, reverse=True)
+
+
+class PlateReader:
+    def __init__(self, model_dir: Path | None = None, min_confidence: float = 0.5, max_side: int = MAX_SIDE):
+        files = locate_models(model_dir)
+        self.model_version = files.version
+        self.min_confidence = min_confidence
+        self.detector = TextDetector(open_session(files.detection), max_side=max_side)
+        rec_session = open_session(files.recognition)
+        self.recognizer = TextRecognizer(rec_session, character_list(rec_session))
+
+    def read_batch(self, images: list[np.ndarray]) -> list[list[PlateResult]]:
+        """Plates per image (BGR uint8 arrays), most confident first; [] where none was found."""
+        regions = [[r for r in found if plate_shaped(r)] for found in self.detector.detect(images)]
+        owners = [(i, r) for i, found in enumerate(regions) for r in found]
+        texts = self.recognizer.recognize([crop_quad(images[i], r.corners) for i, r in owners])
+        candidates: list[list[tuple[PlateText, Box]]] = [[] for _ in images]
+        for (i, region), decoded in zip(owners, texts):
+            plate = as_plate(decoded.text, decoded.char_confidences)
+            if plate is not None:
+                h, w = images[i].shape[:2]
+                candidates[i].append((plate, bounding_box(region.corners, h, w)))
+        return [plates_of_frame(c, self.min_confidence) for c in candidates]

@@ -1,0 +1,47 @@
+"""Batched text recognition with the PP-OCRv4 recognition model and CTC decoding."""
+import math
+
+import cv2
+import numpy as np
+import onnxruntime
+
+from services.ocr.ctc import Decoded, ctc_greedy_decode
+from services.ocr.detection import normalise
+
+HEIGHT = 48          # the model's input height
+MIN_WIDTH = 320      # the width it was trained at; narrower crops are padded to it
+MAX_BATCH = 16       # crops per model call
+
+
+def resize_to_height(crop: np.ndarray, height: int = HEIGHT) -> np.ndarray:
+    width = max(1, math.ceil(crop.shape[1] * height / crop.shape[0]))
+    return cv2.resize(crop, (width, height), interpolation=cv2.INTER_LINEAR)
+
+
+def recognition_batch(crops: list[np.ndarray]) -> np.ndarray:
+    """(N, 3, 48, W) with every crop resized to height 48, left-aligned and padded (value 0)."""
+    resized = [resize_to_height(c) for c in crops]
+    width = max(MIN_WIDTH, *(r.shape[1] for r in resized))
+    batch = np.zeros((len(crops), 3, HEIGHT, width), np.float32)
+    for i, r in enumerate(resized):
+        batch[i, :, :, : r.shape[1]] = normalise(r)
+    return batch
+
+
+class TextRecognizer:
+    def __init__(self, session: onnxruntime.InferenceSession, alphabet: list[str], max_batch: int = MAX_BATCH):
+        self.session = session
+        self.input_name = session.get_inputs()[0].name
+        self.alphabet = alphabet
+        self.max_batch = max_batch
+
+    def recognize(self, crops: list[np.ndarray]) -> list[Decoded]:
+        """Text of each crop, in the order given; crops of similar shape share a model call."""
+        order = sorted(range(len(crops)), key=lambda i: crops[i].shape[1] / crops[i].shape[0])
+        results: list[Decoded | None] = [None] * len(crops)
+        for start in range(0, len(order), self.max_batch):
+            chunk = order[start: start + self.max_batch]
+            probabilities = self.session.run(None, {self.input_name: recognition_batch([crops[i] for i in chunk])})[0]
+            for i, probs in zip(chunk, probabilities):
+                results[i] = ctc_greedy_decode(probs, self.alphabet)
+        return results

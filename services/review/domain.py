@@ -1,0 +1,84 @@
+"""The rules of review, as pure functions: who may do what, which decisions are valid, what follows."""
+import re
+
+from services.review.models import DecisionInput
+
+ROLES = ("officer", "supervisor", "auditor", "vendor", "admin")
+CASE_READERS = frozenset({"officer", "supervisor", "auditor"})
+EVIDENCE_VIEWERS = frozenset({"officer", "supervisor"})
+DECIDERS = frozenset({"officer", "supervisor"})
+
+OPEN, CONFIRMED, REJECTED = "open", "confirmed", "rejected"
+STATUSES = (OPEN, CONFIRMED, REJECTED)
+CONFIRM, REJECT = "confirm", "reject"
+STATUS_AFTER = {CONFIRM: CONFIRMED, REJECT: REJECTED}
+REJECT_REASONS = ("misread", "valid_permit", "not_parked", "moved", "plate_obstructed", "other")
+PLATE = re.compile(r"[A-Z0-9]{2,8}")
+MAX_NOTE = 2000
+
+
+class ReviewError(Exception):
+    """A request the rules refuse; the message says why, in words an officer understands."""
+
+
+class CaseNotFound(ReviewError):
+    pass
+
+
+class EvidenceNotFound(ReviewError):
+    pass
+
+
+class EvidenceDestroyed(ReviewError):
+    pass
+
+
+class CaseAlreadyDecided(ReviewError):
+    pass
+
+
+class EvidenceNotViewed(ReviewError):
+    pass
+
+
+class InvalidDecision(ReviewError):
+    pass
+
+
+def normalized_plate(text: str) -> str:
+    """A corrected plate: upper case, 2 to 8 letters or digits, no spaces or dashes."""
+    plate = text.strip().upper()
+    if not PLATE.fullmatch(plate):
+        raise InvalidDecision(f"corrected_plate must be 2 to 8 letters A-Z or digits 0-9, not {text!r}")
+    return plate
+
+
+def validated_decision(outcome: str, reason: str | None = None, corrected_plate: str | None = None,
+                       note: str | None = None) -> DecisionInput:
+    """Check a decision's fields: a rejection needs a known reason; only a confirmation corrects the plate."""
+    if outcome not in STATUS_AFTER:
+        raise InvalidDecision(f"outcome must be 'confirm' or 'reject', not {outcome!r}")
+    if outcome == REJECT and reason not in REJECT_REASONS:
+        raise InvalidDecision(f"a rejection needs a reason, one of: {', '.join(REJECT_REASONS)}")
+    if outcome == CONFIRM and reason is not None:
+        raise InvalidDecision("a reason is given only when rejecting a case")
+    if outcome == REJECT and corrected_plate is not None:
+        raise InvalidDecision("corrected_plate is given only when confirming a case")
+    if note is not None and len(note) > MAX_NOTE:
+        raise InvalidDecision(f"note is limited to {MAX_NOTE} characters")
+    plate = normalized_plate(corrected_plate) if corrected_plate is not None else None
+    return DecisionInput(outcome, reason, plate, note or None)
+
+
+def status_after_decision(status: str, outcome: str, viewed_evidence: bool) -> str:
+    """Only an open case can be decided, and no one confirms a case without having seen its evidence."""
+    if status != OPEN:
+        raise CaseAlreadyDecided(f"this case is already {status}; only open cases can be decided")
+    if outcome == CONFIRM and not viewed_evidence:
+        raise EvidenceNotViewed("open at least one evidence image of this case before confirming it")
+    return STATUS_AFTER[outcome]
+
+
+def may(role: str, allowed: frozenset[str]) -> bool:
+    """Deny by default: a role may act only where it is listed."""
+    return role in allowed

@@ -1,0 +1,71 @@
+"""Parking zones: where a rule applies, what it is, and when it is enforced."""
+from dataclasses import dataclass, field
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from alpr_common.geo import Feature, PolygonIndex
+from services.rules import zone_file
+from services.rules.schedule import Schedule, describe
+
+TIMED, PERMIT = "timed", "permit"
+
+
+@dataclass(frozen=True)
+class Zone:
+    id: str
+    name: str
+    kind: str  # TIMED | PERMIT
+    limit_minutes: int | None  # permit zones: the limit for cars without a permit; None = no time at all
+    grace_minutes: int
+    timezone: ZoneInfo
+    schedule: Schedule
+    geometry: object = field(default=None, compare=False, repr=False)
+
+
+class ZoneIndex:
+    """Which zone a point lies in. Where zones overlap, the first one in the file wins."""
+
+    def __init__(self, zones: list[Zone]):
+        self.zones = zones
+        self._order = {zone.id: i for i, zone in enumerate(zones)}
+        self._by_id = {zone.id: zone for zone in zones}
+        self._index = PolygonIndex([Feature(z.id, {}, z.geometry) for z in zones])
+
+    def zone_at(self, lat: float, lon: float) -> Zone | None:
+        hits = self._index.containing(lat, lon)
+        if not hits:
+            return None
+        return self._by_id[min(hits, key=lambda f: self._order[f.id]).id]
+
+
+def load_zones(path: Path) -> ZoneIndex:
+    """Read and validate a zone file; raises ZoneFileError naming the feature and the field."""
+    zones = [_zone(feature) for feature in zone_file.read_features(Path(path))]
+    zone_file.refuse_duplicate_ids([z.id for z in zones], path)
+    return ZoneIndex(zones)
+
+
+def _zone(f: zone_file.FeatureReader) -> Zone:
+    kind = f.choice("kind", (TIMED, PERMIT))
+    return Zone(
+        id=f.id, name=f.text("name"), kind=kind,
+        limit_minutes=f.minutes("limit_minutes", nullable=kind == PERMIT, positive=True),
+        grace_minutes=f.minutes("grace_minutes"), timezone=f.timezone("timezone"),
+        schedule=f.schedule("schedule"), geometry=f.polygon(),
+    )
+
+
+def rule_summary(zone: Zone) -> str:
+    """'2 h limit + 5 min grace, Mon-Sat 08:00-18:00' or 'permit required, daily 00:00-00:00'."""
+    when = describe(zone.schedule)
+    if zone.limit_minutes is None:
+        return f"permit required, {when}"
+    limit = f"{_duration(zone.limit_minutes)} limit + {_duration(zone.grace_minutes)} grace"
+    return f"permit or {limit}, {when}" if zone.kind == PERMIT else f"{limit}, {when}"
+
+
+def _duration(minutes: int) -> str:
+    hours, rest = divmod(minutes, 60)
+    if hours and rest:
+        return f"{hours} h {rest} min"
+    return f"{hours} h" if hours else f"{rest} min"
