@@ -6,6 +6,7 @@ from datetime import datetime, timezone
 
 import confluent_kafka
 
+from alpr_common.errors import BrokerUnavailable
 from alpr_common.events.audit_pb2 import AuditEvent
 from alpr_common.kafka import Outgoing, produce_and_wait
 from alpr_common.timeutil import to_timestamp
@@ -26,11 +27,15 @@ class AuditTrail:
     """One writer's chain. A new writer id per process start keeps every chain gapless."""
 
     def __init__(self, service: str, producer: confluent_kafka.Producer):
-        self.writer_id = f"{service}-{uuid.uuid4().hex[:8]}"
+        self.service = service
         self.producer = producer
+        self._lock = threading.Lock()
+        self._start_chain()
+
+    def _start_chain(self) -> None:
+        self.writer_id = f"{self.service}-{uuid.uuid4().hex[:8]}"
         self._sequence = 0
         self._prev_hash = GENESIS
-        self._lock = threading.Lock()
 
     def record(self, *, actor: str, role: str, action: str, resource: str, outcome: str,
                actor_kind: str = "person", purpose: str = "parking enforcement",
@@ -45,6 +50,11 @@ class AuditTrail:
                 purpose=purpose, outcome=outcome, request_id=request_id, details=details or {},
             )
             event.hash = chain_hash(event)
-            produce_and_wait(self.producer, [Outgoing(AUDIT.name, self.writer_id.encode(), event.SerializeToString())])
+            try:
+                produce_and_wait(self.producer, [Outgoing(AUDIT.name, self.writer_id.encode(), event.SerializeToString())])
+            except BrokerUnavailable:
+                # The event may still land later; a new chain keeps the old one consistent either way.
+                self._start_chain()
+                raise
             self._sequence, self._prev_hash = event.sequence, event.hash
             return event

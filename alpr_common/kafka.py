@@ -9,7 +9,7 @@ from alpr_common.events.common_pb2 import DeadLetter
 from alpr_common.topics import DEAD_LETTERS
 
 
-def producer(bootstrap: str, client_id: str) -> confluent_kafka.Producer:
+def producer(bootstrap: str, client_id: str, **overrides) -> confluent_kafka.Producer:
     """An idempotent producer that waits for every in-sync replica (acks=all)."""
     return confluent_kafka.Producer({
         "bootstrap.servers": bootstrap,
@@ -19,11 +19,12 @@ def producer(bootstrap: str, client_id: str) -> confluent_kafka.Producer:
         "linger.ms": 5,
         "message.timeout.ms": 10000,
         "socket.timeout.ms": 5000,
+        **overrides,
     })
 
 
 def consumer(bootstrap: str, group_id: str, topics: list[str], **overrides) -> confluent_kafka.Consumer:
-    """A consumer that starts from the beginning and commits only when told to."""
+    """A consumer that starts from the beginning and commits only when told to (no topics: assign by hand)."""
     conf = {
         "bootstrap.servers": bootstrap,
         "group.id": group_id,
@@ -33,7 +34,8 @@ def consumer(bootstrap: str, group_id: str, topics: list[str], **overrides) -> c
         **overrides,
     }
     c = confluent_kafka.Consumer(conf)
-    c.subscribe(topics)
+    if topics:
+        c.subscribe(topics)
     return c
 
 
@@ -63,6 +65,8 @@ def produce_and_wait(p: confluent_kafka.Producer, messages: list[Outgoing], time
     while pending[0] > 0 and time.monotonic() < deadline:
         p.poll(0.05)
     if pending[0] > 0:
+        p.purge(in_queue=True, in_flight=False)  # a message we gave up on must never arrive later
+        p.poll(0)
         raise BrokerUnavailable(f"{pending[0]} message(s) not acknowledged within {timeout_s:.0f}s")
     if failures:
         raise BrokerUnavailable("; ".join(failures))

@@ -6,7 +6,7 @@ from services.ingest.images import CheckedImage, ImageLimits, check_image
 from services.ingest.metadata import FrameMetadata, parse_metadata
 from services.ingest.rejection import FrameRejected
 
-__all__ = ["FrameRejected", "Limits", "ValidatedFrame", "validate_frame", "object_key"]
+__all__ = ["FrameRejected", "Limits", "ValidatedFrame", "validate_frame", "object_key", "check_device_matches"]
 
 
 @dataclass(frozen=True)
@@ -30,8 +30,11 @@ def object_key(device_id: str, frame_id: str, extension: str) -> str:
     return f"frames/{device_id}/{frame_id}.{extension}"
 
 
-def validate_frame(raw_metadata: str | bytes, image: bytes, limits: Limits, now: datetime) -> ValidatedFrame:
+def validate_frame(raw_metadata: str | bytes, image: bytes, *, device_id: str, limits: Limits,
+                   now: datetime) -> ValidatedFrame:
+    """The upload of the authenticated device_id, or FrameRejected saying what is wrong."""
     metadata = parse_metadata(raw_metadata, now, limits.max_age, limits.max_future)
+    check_device_matches(metadata, device_id)
     return ValidatedFrame(metadata, check_image(image, limits.image))
 
 

@@ -27,16 +27,21 @@ def detection_batch(images: list[np.ndarray], max_side: int = MAX_SIDE) -> tuple
 
 class TextDetector:
     def __init__(self, session: onnxruntime.InferenceSession, max_side: int = MAX_SIDE,
-                 params: DbParams = DbParams()):
+                 max_batch: int = 16, params: DbParams = DbParams()):
         self.session = session
         self.input_name = session.get_inputs()[0].name
         self.max_side = max_side
+        self.max_batch = max_batch
         self.params = params
 
     def detect(self, images: list[np.ndarray]) -> list[list[Region]]:
-        """Text regions per image, corners in that image's pixels."""
-        if not images:
-            return []
+        """Text regions per image, corners in that image's pixels; up to max_batch images per model call."""
+        regions = []
+        for start in range(0, len(images), self.max_batch):
+            regions += self._detect(images[start: start + self.max_batch])
+        return regions
+
+    def _detect(self, images: list[np.ndarray]) -> list[list[Region]]:
         batch, scalings = detection_batch(images, self.max_side)
         maps = self.session.run(None, {self.input_name: batch})[0][:, 0]
         return [regions_from_map(m[: s.height, : s.width], s, self.params) for m, s in zip(maps, scalings)]

@@ -50,6 +50,10 @@ def execution_providers() -> list[str]:
     return [p for p in ("CUDAExecutionProvider", "CPUExecutionProvider") if p in available]
 
 
+def on_gpu(session: onnxruntime.InferenceSession) -> bool:
+    return "CUDAExecutionProvider" in session.get_providers()
+
+
 def open_session(path: Path) -> onnxruntime.InferenceSession:
     options = onnxruntime.SessionOptions()
     options.log_severity_level = 3

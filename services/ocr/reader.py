@@ -7,11 +7,14 @@ import numpy as np
 from services.ocr.db_postprocess import Region
 from services.ocr.detection import MAX_SIDE, TextDetector
 from services.ocr.geometry import Box, bounding_box, crop_quad, side_lengths
-from services.ocr.models import character_list, locate_models, open_session
+from services.ocr.models import character_list, locate_models, on_gpu, open_session
 from services.ocr.plate_text import PlateText, as_plate, drop_words_beside_plates
 from services.ocr.recognition import TextRecognizer
 
 MIN_TEXT_HEIGHT = 8  # pixels; smaller regions cannot be read
+# Frames per detection call: a GPU gains from large batches; on CPU, batched convolutions over
+# whole frames measured about 30% slower per frame than one frame at a time.
+DETECTION_BATCH = {True: 16, False: 1}
 
 
 @dataclass(frozen=True)
@@ -40,7 +43,8 @@ class PlateReader:
         files = locate_models(model_dir)
         self.model_version = files.version
         self.min_confidence = min_confidence
-        self.detector = TextDetector(open_session(files.detection), max_side=max_side)
+        det_session = open_session(files.detection)
+        self.detector = TextDetector(det_session, max_side=max_side, max_batch=DETECTION_BATCH[on_gpu(det_session)])
         rec_session = open_session(files.recognition)
         self.recognizer = TextRecognizer(rec_session, character_list(rec_session))
 

@@ -1,5 +1,7 @@
 """The retention inventory in PostgreSQL (schema `retention`). Every write is an idempotent upsert."""
+from contextlib import contextmanager
 from datetime import datetime
+from typing import Iterator
 
 import psycopg
 
@@ -32,6 +34,14 @@ WHERE f.destroyed_at IS NULL AND NOT EXISTS (
     WHERE e2.frame_id = f.frame_id AND c2.state <> 'rejected')
 GROUP BY f.frame_id
 """
+# Claiming locks the frame rows, so a case committing evidence for one of them either finishes first
+# (and HELD, run after the lock, sees it) or waits until the destruction is committed.
+LOCK = "SELECT object_key FROM retention.frames WHERE object_key = ANY(%s) AND destroyed_at IS NULL FOR UPDATE"
+HELD = """
+SELECT DISTINCT f.object_key FROM retention.frames f
+JOIN retention.case_evidence e ON e.frame_id = f.frame_id JOIN retention.cases c ON c.case_id = e.case_id
+WHERE f.object_key = ANY(%s) AND c.state <> 'rejected'
+"""
 MARK_DESTROYED = """
 UPDATE retention.frames SET destroyed_at = %s, destroyed_by = %s WHERE object_key = %s AND destroyed_at IS NULL
 """
@@ -50,11 +60,17 @@ class InventoryRepository:
         with connect(self.url) as conn:
             return [_item(row) for row in conn.execute(LIVE_FRAMES)]
 
-    def mark_destroyed(self, destroyed: list[tuple[str, str]], at: datetime) -> None:
-        """(object_key, rule) pairs, destroyed at `at`."""
+    @contextmanager
+    def claim(self, keys: list[str]) -> Iterator["Claim"]:
+        """Lock these frames for destruction; the claim holds those still free to destroy."""
         with connect(self.url) as conn, conn.transaction():
-            with conn.cursor() as cur:
-                cur.executemany(MARK_DESTROYED, [(at, rule, key) for key, rule in destroyed])
+            locked = {r["object_key"] for r in conn.execute(LOCK, (keys,))}
+            held = {r["object_key"] for r in conn.execute(HELD, (list(locked),))}
+            yield Claim(conn, locked - held)
+
+    def mark_destroyed(self, destroyed: list[tuple[str, str]], at: datetime) -> None:
+        with self.claim([key for key, _ in destroyed]) as claim:
+            claim.mark_destroyed(destroyed, at)
 
     def counts(self) -> dict[str, int]:
         with connect(self.url) as conn:
@@ -62,6 +78,16 @@ class InventoryRepository:
                 SELECT count(*) FILTER (WHERE destroyed_at IS NULL) AS live,
                        count(*) FILTER (WHERE destroyed_at IS NOT NULL) AS destroyed
                 FROM retention.frames""").fetchone()
+
+
+class Claim:
+    def __init__(self, conn: psycopg.Connection, keys: set[str]):
+        self.conn, self.keys = conn, keys
+
+    def mark_destroyed(self, destroyed: list[tuple[str, str]], at: datetime) -> None:
+        """(object_key, rule) pairs, destroyed at `at`; committed when the claim ends."""
+        with self.conn.cursor() as cur:
+            cur.executemany(MARK_DESTROYED, [(at, rule, key) for key, rule in destroyed])
 
 
 def _apply_one(conn: psycopg.Connection, fact: Fact) -> None:

@@ -2,9 +2,13 @@
 from datetime import datetime, timezone, tzinfo
 from pathlib import Path
 
+import psycopg
+
 from alpr_common.db import connect
+from alpr_common.errors import ConfigError
 from services.rules.permits import Permit, PermitBook, parse_permits_csv
 
+NOT_MIGRATED = "the table rules.permits does not exist in this database: run `alpr db migrate` first"
 UPSERT = """
 INSERT INTO rules.permits (plate, zone_id, valid_from, valid_to) VALUES (%s, %s, %s, %s)
 ON CONFLICT (plate, zone_id, valid_from) DO UPDATE SET valid_to = EXCLUDED.valid_to, imported_at = now()
@@ -19,7 +23,10 @@ def import_permits_csv(database_url: str, path: Path, tz: tzinfo = timezone.utc)
     """
     permits = parse_permits_csv(Path(path).read_text(encoding="utf-8-sig"), tz)
     with connect(database_url) as conn, conn.transaction(), conn.cursor() as cur:
-        cur.executemany(UPSERT, [(p.plate, p.zone_id, p.valid_from, p.valid_to) for p in permits])
+        try:
+            cur.executemany(UPSERT, [(p.plate, p.zone_id, p.valid_from, p.valid_to) for p in permits])
+        except psycopg.errors.UndefinedTable:
+            raise ConfigError(NOT_MIGRATED) from None
     return len(permits)
 
 
@@ -30,13 +37,14 @@ def list_permits(database_url: str, valid_at: datetime | None = None) -> list[Pe
     if valid_at is not None:
         sql, params = sql + " WHERE valid_from <= %s AND %s < valid_to", (valid_at, valid_at)
     with connect(database_url) as conn:
-        rows = conn.execute(sql + " ORDER BY plate, valid_from, zone_id", params).fetchall()
+        try:
+            rows = conn.execute(sql + " ORDER BY plate, valid_from, zone_id", params).fetchall()
+        except psycopg.errors.UndefinedTable:
+            raise ConfigError(NOT_MIGRATED) from None
     return [Permit(**row) for row in rows]
 
 
 def load_permits(database_url: str) -> PermitBook:
-    """The permits that have not yet expired, as an in-memory book."""
-    with connect(database_url) as conn:
-        rows = conn.execute("SELECT plate, zone_id, valid_from, valid_to FROM rules.permits "
-                            "WHERE valid_to > now() - interval '7 days'").fetchall()
-    return PermitBook([Permit(**row) for row in rows])
+    """Every stored permit as an in-memory book (all of them: rules judge reads by capture time,
+    which may lie in the past when reads are replayed)."""
+    return PermitBook(list_permits(database_url))

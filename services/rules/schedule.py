@@ -41,8 +41,9 @@ def _window_on(schedule: Schedule, tz: ZoneInfo, day: date) -> tuple[datetime, d
 
 
 def describe(schedule: Schedule) -> str:
-    """'Mon-Sat 08:00-18:00', 'daily 22:00-06:00', 'Mon, Wed, Fri 09:00-12:00'."""
-    return f"{_describe_days(schedule.days)} {schedule.start:%H:%M}-{schedule.end:%H:%M}"
+    """'Mon-Sat 08:00-18:00', 'daily 22:00-06:00', 'Mon, Wed, Fri 09:00-12:00', 'daily 00:00-24:00'."""
+    end = "24:00" if schedule.end == time(0) else f"{schedule.end:%H:%M}"
+    return f"{_describe_days(schedule.days)} {schedule.start:%H:%M}-{end}"
 
 
 def _describe_days(days: frozenset[int]) -> str:

@@ -9,6 +9,7 @@ CREATE TABLE frames (
     destroyed_by  text  -- the rule that destroyed it
 );
 CREATE INDEX frames_live ON frames (captured_at) WHERE destroyed_at IS NULL;
+CREATE INDEX frames_object_key ON frames (object_key);
 
 CREATE TABLE cases (
     case_id     text PRIMARY KEY,

@@ -71,3 +71,11 @@ def test_audit_events_form_a_gapless_hash_chain(kafka_bootstrap):
     assert all(chain_hash(e) == e.hash for e in events)
     events[1].resource = "case-tampered"
     assert chain_hash(events[1]) != events[1].hash
+
+
+def test_an_unacknowledged_audit_event_starts_a_new_chain():
+    trail = AuditTrail("test", kafka.producer(f"127.0.0.1:{free_port()}", "test", **{"message.timeout.ms": 1000}))
+    first_writer = trail.writer_id
+    with pytest.raises(BrokerUnavailable):
+        trail.record(actor="a", role="officer", action="case.view", resource="c1", outcome="allowed")
+    assert trail.writer_id != first_writer

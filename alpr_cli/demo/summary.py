@@ -1,0 +1,77 @@
+"""What the demo prints at the end: what went in, what the pipeline did, and how right it was."""
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from alpr_common.events.decisions_pb2 import Citation
+from alpr_common.events.reads_pb2 import PlateRead
+from alpr_common.topic_reader import read_to_end
+from alpr_common.topics import AUDIT, CITATIONS, RETENTION, READS
+
+
+@dataclass
+class DemoSummary:
+    frames_ingested: int = 0
+    plates_visible: int = 0
+    reads: int = 0
+    plates_read_right: int = 0
+    cases_expected: int = 0
+    cases_opened: int = 0
+    cases_matching: int = 0
+    confirmed: int = 0
+    rejected: int = 0
+    citations: int = 0
+    audit_events: int = 0
+    items_destroyed: int = 0
+    report_path: Path | None = None
+    seconds: float = 0.0
+    missing_cases: list = field(default_factory=list)
+    unexpected_cases: list = field(default_factory=list)
+
+    @property
+    def cases_as_expected(self) -> bool:
+        return not self.missing_cases and not self.unexpected_cases
+
+    def lines(self) -> list[str]:
+        pct = 100 * self.plates_read_right / self.plates_visible if self.plates_visible else 0
+        return [
+            f"frames ingested      {self.frames_ingested}",
+            f"plates read          {self.reads} reads; {self.plates_read_right} of {self.plates_visible} visible plates read exactly ({pct:.0f}%)",
+            f"cases                expected {self.cases_expected}, opened {self.cases_opened}, matching {self.cases_matching}",
+            f"officer decisions    {self.confirmed} confirmed, {self.rejected} rejected",
+            f"citations            {self.citations}",
+            f"audit events         {self.audit_events}",
+            f"items destroyed      {self.items_destroyed} (retention records)",
+            f"annual report        {self.report_path}",
+            f"elapsed              {self.seconds:.0f} s",
+            *(f"MISSING case         {c}" for c in self.missing_cases),
+            *(f"UNEXPECTED case      {c}" for c in self.unexpected_cases),
+        ]
+
+
+def count_topic(bootstrap: str, topic: str) -> int:
+    return sum(1 for _ in read_to_end(bootstrap, topic))
+
+
+def score_reads(bootstrap: str, frame_truth: dict[str, list[str]]) -> tuple[int, int, int]:
+    """(reads of our frames, visible plates, visible plates that some read of their frame got exactly)."""
+    texts_by_frame: dict[str, set[str]] = {}
+    reads = 0
+    for msg in read_to_end(bootstrap, READS.name):
+        read = PlateRead.FromString(msg.value())
+        if read.frame_id in frame_truth:
+            reads += 1
+            texts_by_frame.setdefault(read.frame_id, set()).add(read.plate_text)
+    visible = sum(len(plates) for plates in frame_truth.values())
+    right = sum(plate in texts_by_frame.get(frame, set()) for frame, plates in frame_truth.items() for plate in plates)
+    return reads, visible, right
+
+
+def count_outputs(bootstrap: str, summary: DemoSummary) -> None:
+    summary.citations = count_topic(bootstrap, CITATIONS.name)
+    summary.audit_events = count_topic(bootstrap, AUDIT.name)
+    summary.items_destroyed = count_topic(bootstrap, RETENTION.name)
+
+
+def cited_evidence(bootstrap: str) -> set[str]:
+    """Object keys that are evidence of a citation: retention must keep these."""
+    return {key for msg in read_to_end(bootstrap, CITATIONS.name) for key in Citation.FromString(msg.value()).evidence_keys}

@@ -1,0 +1,50 @@
+"""Every error as JSON `{"error": code, "detail": message}`, mapped from exceptions in one table."""
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException
+
+from alpr_common.errors import BrokerUnavailable, StorageUnavailable
+from services.review import domain
+from services.review.deps import Forbidden, NotAuthenticated
+
+RETRY_AFTER_S = "5"
+ERRORS: dict[type[Exception], tuple[int, str]] = {
+    NotAuthenticated: (401, "not_authenticated"),
+    Forbidden: (403, "forbidden"),
+    domain.CaseNotFound: (404, "case_not_found"),
+    domain.EvidenceNotFound: (404, "evidence_not_found"),
+    domain.EvidenceDestroyed: (410, "evidence_destroyed"),
+    domain.CaseAlreadyDecided: (409, "case_already_decided"),
+    domain.EvidenceNotViewed: (409, "evidence_not_viewed"),
+    domain.InvalidDecision: (422, "invalid_decision"),
+    BrokerUnavailable: (503, "broker_unavailable"),
+    StorageUnavailable: (503, "storage_unavailable"),
+}
+HEADERS = {401: {"WWW-Authenticate": "Bearer"}, 503: {"Retry-After": RETRY_AFTER_S}}
+
+
+def error_response(status: int, code: str, detail: str) -> JSONResponse:
+    return JSONResponse({"error": code, "detail": detail}, status_code=status, headers=HEADERS.get(status))
+
+
+async def mapped_error(request: Request, exc: Exception) -> JSONResponse:
+    status, code = ERRORS[type(exc)]
+    return error_response(status, code, str(exc))
+
+
+async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
+    code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
+    return error_response(exc.status_code, code, str(exc.detail))
+
+
+async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+    problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
+    return error_response(422, "invalid_request", problems)
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    for exc_type in ERRORS:
+        app.add_exception_handler(exc_type, mapped_error)
+    app.add_exception_handler(HTTPException, http_error)
+    app.add_exception_handler(RequestValidationError, validation_error)

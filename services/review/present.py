@@ -1,0 +1,40 @@
+"""The JSON shapes of the API, built from the domain's types."""
+from datetime import datetime, timezone
+
+from services.review.models import Case, CaseSummary, DecisionRecord, Sighting
+
+
+def iso(at: datetime) -> str:
+    return at.astimezone(timezone.utc).isoformat()
+
+
+def case_summary(case: CaseSummary) -> dict:
+    return {"case_id": case.case_id, "plate_text": case.plate_text, "zone_id": case.zone_id,
+            "zone_name": case.zone_name, "kind": case.kind, "opened_at": iso(case.opened_at),
+            "status": case.status, "sighting_count": case.sighting_count}
+
+
+def sighting(case_id: str, s: Sighting) -> dict:
+    return {"n": s.n, "frame_id": s.frame_id, "captured_at": iso(s.captured_at), "latitude": s.latitude,
+            "longitude": s.longitude, "plate_text": s.plate_text, "confidence": round(s.confidence, 4),
+            "box": list(s.box), "evidence_url": f"/v1/cases/{case_id}/evidence/{s.n}"}
+
+
+def decision(d: DecisionRecord) -> dict:
+    return {"decision_id": d.decision_id, "outcome": d.outcome, "officer": d.officer,
+            "decided_at": iso(d.decided_at), "reason": d.reason, "corrected_plate": d.corrected_plate,
+            "note": d.note, "citation_id": d.citation_id}
+
+
+def case_detail(case: Case) -> dict:
+    return {"case_id": case.case_id, "plate_text": case.plate_text, "zone_id": case.zone_id,
+            "zone_name": case.zone_name, "kind": case.kind, "rule_summary": case.rule_summary,
+            "limit_minutes": case.limit_minutes, "grace_minutes": case.grace_minutes,
+            "opened_at": iso(case.opened_at), "status": case.status,
+            "sightings": [sighting(case.case_id, s) for s in case.sightings],
+            "decision": decision(case.decision) if case.decision else None}
+
+
+def decision_result(case_id: str, status: str, d: DecisionRecord) -> dict:
+    result = {"case_id": case_id, "status": status}
+    return result | ({"citation_id": d.citation_id} if d.citation_id else {})

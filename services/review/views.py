@@ -1,0 +1,51 @@
+"""The officers' API. Authentication is added where the router is assembled (app.py)."""
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Path, Query
+from fastapi.responses import Response
+from pydantic import BaseModel, Field
+
+from services.review import flows, present, repository
+from services.review.domain import STATUS_AFTER, validated_decision
+from services.review.deps import CanDecide, CanReadCases, CanViewEvidence, CurrentUser, DbConn, RuntimeDep
+
+router = APIRouter(prefix="/v1/cases", tags=["cases"])
+CaseId = Annotated[str, Path(max_length=200)]
+
+
+class DecisionBody(BaseModel):
+    outcome: Literal["confirm", "reject"]
+    corrected_plate: str | None = Field(None, description="The plate as read on the photo, A-Z0-9, 2-8 characters")
+    reason: str | None = Field(None, description="Required to reject: misread, valid_permit, not_parked, moved, "
+                                                 "plate_obstructed or other")
+    note: str | None = None
+
+
+@router.get("", name="case.list", dependencies=[CanReadCases])
+def list_cases(conn: DbConn, status: Literal["open", "confirmed", "rejected"] = "open",
+               limit: Annotated[int, Query(ge=1, le=500)] = 100) -> dict:
+    """List cases with a status, oldest first."""
+    return {"cases": [present.case_summary(c) for c in repository.list_cases(conn, status, limit)]}
+
+
+@router.get("/{case_id}", name="case.view", dependencies=[CanReadCases])
+def get_case(case_id: CaseId, conn: DbConn) -> dict:
+    """Show a case with its sightings and decision."""
+    return present.case_detail(repository.get_case(conn, case_id))
+
+
+@router.get("/{case_id}/evidence/{n}", name="evidence.view", dependencies=[CanViewEvidence],
+            response_class=Response, responses={200: {"content": {"image/jpeg": {}, "image/png": {}}}})
+def get_evidence(case_id: CaseId, n: Annotated[int, Path(ge=0)], conn: DbConn, user: CurrentUser,
+                 runtime: RuntimeDep) -> Response:
+    """Return the image of one sighting."""
+    data, content_type = flows.open_evidence(conn, runtime.store, runtime.clock, case_id, n, user)
+    return Response(data, media_type=content_type, headers={"Cache-Control": "no-store, private"})
+
+
+@router.post("/{case_id}/decision", name="case.decide", dependencies=[CanDecide])
+def decide_case(case_id: CaseId, body: DecisionBody, conn: DbConn, user: CurrentUser, runtime: RuntimeDep) -> dict:
+    """Confirm or reject an open case."""
+    decision = validated_decision(body.outcome, body.reason, body.corrected_plate, body.note)
+    record = flows.decide(conn, runtime.producer, runtime.clock, case_id, user, decision)
+    return present.decision_result(case_id, STATUS_AFTER[decision.outcome], record)

@@ -1,0 +1,113 @@
+"""The Faust app: plate reads in, violation cases out; chalks and opened case ids in tables.
+
+Reads are keyed by plate, so every sighting of a plate lands on the same partition, and the
+table shards (whose changelogs follow the source partition) hold that plate's chalks and cases.
+"""
+import asyncio
+import logging
+from dataclasses import dataclass
+
+import faust
+from google.protobuf.message import DecodeError
+from prometheus_client import Counter
+
+from alpr_common.audit import AuditTrail
+from alpr_common.events.reads_pb2 import PlateRead
+from alpr_common.metrics import DEAD_LETTERED, MESSAGES_CONSUMED, MESSAGES_PRODUCED
+from alpr_common.topics import CASES, DEAD_LETTERS, READS
+from services.rules import codec
+from services.rules.chalking import decide
+from services.rules.permits import PermitBook
+from services.rules.permits_repository import load_permits
+from services.rules.settings import RulesSettings
+from services.rules.violations import Violation
+from services.rules.zones import Zone, ZoneIndex
+
+SERVICE = "rules"
+log = logging.getLogger(__name__)
+CASES_OPENED = Counter("alpr_rules_cases_opened_total", "Violation cases opened", ["kind"])
+
+
+@dataclass
+class Dependencies:
+    settings: RulesSettings
+    zones: ZoneIndex
+    permits: PermitBook  # replaced by a fresh one every RULES_PERMIT_REFRESH_S
+    database_url: str
+    audit: AuditTrail
+
+
+def faust_app(settings: RulesSettings) -> faust.App:
+    """Settings that work on a real cluster and on the development broker (no topic creation by request)."""
+    datadir = settings.data_dir / SERVICE
+    datadir.mkdir(parents=True, exist_ok=True)
+    return faust.App(
+        SERVICE, broker=[f"kafka://{host}" for host in settings.require_kafka().split(",")],
+        store="memory://", datadir=str(datadir), web_enabled=False, autodiscover=False,
+        topic_partitions=4, topic_allow_declare=False, topic_disable_leader=True,
+        consumer_auto_offset_reset="earliest", producer_acks=-1,
+        key_serializer="raw", value_serializer="raw",
+    )
+
+
+def create_app(deps: Dependencies) -> faust.App:
+    app = faust_app(deps.settings)
+    reads, cases, dead_letters = (app.topic(t.name) for t in (READS, CASES, DEAD_LETTERS))
+    chalks = app.Table("chalks", default=None, partitions=4)  # JSON keys and values
+    opened = app.Table("opened-cases", default=None, partitions=4)  # JSON keys and values
+
+    async def open_case(violation: Violation, zone: Zone) -> None:
+        event = codec.case_event(violation, zone)
+        delivery = await cases.send(key=violation.case_id.encode(), value=event.SerializeToString())
+        await delivery  # the broker has the case before it counts as opened
+        await asyncio.to_thread(deps.audit.record, actor=SERVICE, actor_kind="service", role="service",
+                                action="case.open", resource=violation.case_id, outcome="opened",
+                                details={"zone_id": zone.id, "kind": violation.kind.value})
+        opened[violation.case_id] = violation.opened_at.isoformat()
+        MESSAGES_PRODUCED.labels(SERVICE, CASES.name).inc()
+        CASES_OPENED.labels(violation.kind.value).inc()
+        log.info("case opened", extra={"fields": {"case_id": violation.case_id, "zone_id": zone.id,
+                                                  "kind": violation.kind.value}})
+
+    async def judge(read: PlateRead) -> None:
+        sighting = codec.sighting_from_read(read)
+        zone = deps.zones.zone_at(sighting.lat, sighting.lon)
+        if zone is None:
+            return
+        key = f"{sighting.plate}|{zone.id}"
+        chalk = codec.chalk_from_json(chalks[key]) if chalks.get(key) else None
+        has_permit = deps.permits.covers(sighting.plate, zone.id, sighting.captured_at)
+        decision = decide(chalk, sighting, zone, has_permit, deps.settings.moved_distance_m,
+                          deps.settings.min_confidence)
+        if decision.violation and opened.get(decision.violation.case_id) is None:
+            await open_case(decision.violation, zone)
+        if decision.chalk is None and chalk is not None:
+            del chalks[key]
+        elif decision.chalk != chalk:
+            chalks[key] = codec.chalk_to_json(decision.chalk)
+
+    async def dead_letter(message, reason: str) -> None:
+        record = codec.dead_letter(message, reason, SERVICE)
+        await dead_letters.send(key=message.topic.encode(), value=record.SerializeToString())
+        DEAD_LETTERED.labels(SERVICE, message.topic).inc()
+        log.warning("read dead-lettered", extra={"fields": {"reason": reason, "offset": message.offset}})
+
+    @app.agent(reads, name="judge-reads")
+    async def judge_reads(stream):
+        async for event in stream.events():
+            MESSAGES_CONSUMED.labels(SERVICE, READS.name).inc()
+            try:
+                read = codec.read_from_bytes(event.value)
+            except (DecodeError, ValueError) as exc:
+                await dead_letter(event.message, str(exc))
+                continue
+            await judge(read)
+
+    @app.timer(interval=deps.settings.permit_refresh_s)
+    async def refresh_permits():
+        try:
+            deps.permits = await asyncio.to_thread(load_permits, deps.database_url)
+        except Exception as exc:  # keep the last good book; the next refresh tries again
+            log.error("permits not refreshed, keeping the previous ones: %s", exc)
+
+    return app

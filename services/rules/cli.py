@@ -1,0 +1,124 @@
+"""`alpr rules` (run the service, check a zone file) and `alpr permits` (import and list permits)."""
+import getpass
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import click
+
+from alpr_common import kafka
+from alpr_common.audit import AuditTrail
+from alpr_common.db import resolve_database_url
+from services.rules.permits import PermitFileError
+from services.rules.settings import RulesSettings
+from services.rules.zones import load_zones, rule_summary
+
+
+@click.group()
+def rules():
+    """The rules service: matches plate reads to zones, checks permits, chalks, opens cases."""
+
+
+@rules.command("run")
+def run():
+    """Consume alpr.reads.v1 and produce cases on alpr.cases.v1 until stopped (Ctrl-C).
+
+    Needs KAFKA_BOOTSTRAP_SERVERS and RULES_ZONES_PATH; see services/rules/README.md for the rest.
+    """
+    import faust  # imported here: only `run` needs it, and it is slow to import
+
+    from alpr_common.logs import configure_logging
+    from alpr_common.metrics import serve_metrics
+    from services.rules.app import Dependencies, create_app
+    from services.rules.permits_repository import load_permits
+
+    settings = RulesSettings()
+    bootstrap = settings.require_kafka()
+    zones = load_zones(settings.require_zones_path())
+    database_url = resolve_database_url(settings.database_url, settings.data_dir)
+    configure_logging("rules", settings.log_level)
+    serve_metrics(settings.metrics_port)
+    audit = AuditTrail("rules", kafka.producer(bootstrap, "rules-audit"))
+    deps = Dependencies(settings, zones, load_permits(database_url), database_url, audit)
+    worker = faust.Worker(create_app(deps), loglevel=settings.log_level, quiet=True,
+                          redirect_stdouts=False, override_logging=False)
+    worker.execute_from_commandline()
+
+
+@rules.command("check-zones")
+@click.argument("path", type=click.Path(path_type=Path))
+def check_zones(path: Path):
+    """Validate the zone file PATH (GeoJSON) and print one line per zone."""
+    index = load_zones(path)
+    for zone in index.zones:
+        click.echo(f"{zone.id:16} {zone.kind:7} {zone.name} ({zone.timezone.key}): {rule_summary(zone)}")
+    click.echo(f"{len(index.zones)} zone(s), file is valid.")
+
+
+@click.group()
+def permits():
+    """Residential parking permits (schema `rules` in DATABASE_URL, or the embedded database)."""
+
+
+ACTOR = click.option("--actor", default=getpass.getuser, show_default="the OS user",
+                     help="Who is doing this, for the audit trail.")
+
+
+@permits.command("import")
+@click.argument("csv_path", metavar="CSV", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--timezone", "tz", default="UTC", show_default=True, callback=lambda _c, _p, v: _zoneinfo(v),
+              help="IANA time zone for bare dates (2025-01-31) in valid_from/valid_to.")
+@ACTOR
+def import_(csv_path: Path, tz: ZoneInfo, actor: str):
+    """Import a permits CSV: plate,zone_ids,valid_from,valid_to (zone ids separated by ';').
+
+    Every row is checked first; one bad row imports nothing. Importing the same file again
+    updates the same permits rather than adding copies.
+    """
+    from services.rules.permits_repository import import_permits_csv
+
+    settings = RulesSettings()
+    try:
+        count = import_permits_csv(_database_url(settings), csv_path, tz)
+    except PermitFileError as exc:
+        raise click.ClickException(f"{csv_path}: {exc}; nothing was imported")
+    _audit(settings, actor, "permits.import", str(csv_path), {"rows": str(count)})
+    click.echo(f"imported {count} permit(s) from {csv_path}")
+
+
+@permits.command("list")
+@click.option("--valid-at", type=click.DateTime(["%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%d"]),
+              help="Only permits valid at this time (ISO 8601; a bare date means midnight UTC).")
+@ACTOR
+def list_(valid_at: datetime | None, actor: str):
+    """Print the stored permits: plate, zone, valid from, valid to."""
+    from services.rules.permits_repository import list_permits
+
+    settings = RulesSettings()
+    if valid_at is not None and valid_at.tzinfo is None:
+        valid_at = valid_at.replace(tzinfo=ZoneInfo("UTC"))
+    rows = list_permits(_database_url(settings), valid_at)
+    _audit(settings, actor, "permits.list", "rules.permits", {"rows": str(len(rows))})
+    for p in rows:
+        click.echo(f"{p.plate:12} {p.zone_id:16} {p.valid_from.isoformat()}  {p.valid_to.isoformat()}")
+    click.echo(f"{len(rows)} permit(s)")
+
+
+def _zoneinfo(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise click.BadParameter(f"{name!r} is not an IANA time zone such as Europe/Paris")
+
+
+def _database_url(settings: RulesSettings) -> str:
+    return resolve_database_url(settings.database_url, settings.data_dir)
+
+
+def _audit(settings: RulesSettings, actor: str, action: str, resource: str, details: dict[str, str]) -> None:
+    """Record the access on the audit topic; without a broker, say plainly that it went unrecorded."""
+    if not settings.kafka_bootstrap_servers:
+        click.echo("warning: KAFKA_BOOTSTRAP_SERVERS is not set, so this access was not audited", err=True)
+        return
+    trail = AuditTrail("rules-cli", kafka.producer(settings.kafka_bootstrap_servers, "rules-cli"))
+    trail.record(actor=actor, role="admin", action=action, resource=resource, outcome="ok", details=details)

@@ -1,0 +1,26 @@
+"""Settings of the rules service: RULES_* plus the common ones (KAFKA_BOOTSTRAP_SERVERS, DATABASE_URL, ...)."""
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import SettingsConfigDict
+
+from alpr_common.config import CommonSettings
+from alpr_common.errors import ConfigError
+
+ZONES_HINT = ("RULES_ZONES_PATH is not set. Point it at the city's zone file (GeoJSON, format in "
+              "docs/ARCHITECTURE.md); check one with `alpr rules check-zones PATH`.")
+
+
+class RulesSettings(CommonSettings):
+    model_config = SettingsConfigDict(env_prefix="RULES_", extra="ignore", populate_by_name=True)
+
+    zones_path: Path | None = None
+    moved_distance_m: float = Field(30.0, gt=0)
+    min_confidence: float = Field(0.5, ge=0, le=1)
+    permit_refresh_s: float = Field(30.0, gt=0)
+    metrics_port: int = Field(0, ge=0)
+
+    def require_zones_path(self) -> Path:
+        if not self.zones_path:
+            raise ConfigError(ZONES_HINT)
+        return self.zones_path

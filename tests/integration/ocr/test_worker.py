@@ -1,0 +1,115 @@
+"""The OCR worker against the real broker and a local-folder object store."""
+import threading
+import time
+import uuid
+from datetime import datetime, timezone
+
+import confluent_kafka
+import cv2
+import pytest
+
+from alpr_common import kafka
+from alpr_common.events.audit_pb2 import AuditEvent
+from alpr_common.events.common_pb2 import DeadLetter, GeoPoint
+from alpr_common.events.frames_pb2 import Frame
+from alpr_common.events.reads_pb2 import FrameRead, PlateRead
+from alpr_common.kafka import Outgoing, produce_and_wait
+from alpr_common.storage import open_store
+from alpr_common.timeutil import to_timestamp
+from alpr_common.topics import AUDIT, DEAD_LETTERS, FRAME_READS, FRAMES, READS
+from services.ocr.events import read_id
+from services.ocr.reader import PlateReader
+from services.ocr.settings import OcrSettings
+from services.ocr.synthetic import parked_car_scene
+from services.ocr.worker import run_worker
+
+pytestmark = pytest.mark.integration
+PLATES = ["BKR4729", "7XVT25", "HZM836"]
+GARBAGE = b"\xff\xff\xff this is not a Frame " + uuid.uuid4().bytes
+
+
+def frame_event(frame_id: str, device_id: str) -> Frame:
+    return Frame(frame_id=frame_id, device_id=device_id, object_key=f"frames/{device_id}/{frame_id}.jpg",
+                 captured_at=to_timestamp(datetime(2025, 3, 1, 9, 30, tzinfo=timezone.utc)),
+                 location=GeoPoint(latitude=40.0, longitude=-75.0), camera="rear", content_type="image/jpeg")
+
+
+def publish_frames(bootstrap: str, store, run_id: str) -> list[Frame]:
+    """Frames whose images are stored, one whose image is missing, and one undecodable message."""
+    frames = [frame_event(f"{run_id}-{i}", f"car-{run_id}") for i in range(len(PLATES) + 1)]
+    for frame, text in zip(frames, PLATES):
+        store.put(frame.object_key, cv2.imencode(".jpg", parked_car_scene(text, seed=len(text)))[1].tobytes())
+    out = [Outgoing(FRAMES.name, f.device_id.encode(), f.SerializeToString()) for f in frames]
+    producer = kafka.producer(bootstrap, f"test-{run_id}")
+    produce_and_wait(producer, [*out, Outgoing(FRAMES.name, run_id.encode(), GARBAGE)])
+    return frames
+
+
+def collect(bootstrap: str, run_id: str, done, timeout_s: float = 90.0) -> dict[str, list]:
+    """Every output topic read from the beginning; partitions assigned, not subscribed: no group rebalances."""
+    consumer = confluent_kafka.Consumer({"bootstrap.servers": bootstrap, "group.id": f"test-ocr-out-{run_id}",
+                                         "enable.auto.commit": False, "topic.metadata.refresh.interval.ms": 1000})
+    consumer.assign([confluent_kafka.TopicPartition(t.name, p, confluent_kafka.OFFSET_BEGINNING)
+                     for t in (READS, FRAME_READS, DEAD_LETTERS, AUDIT) for p in range(t.partitions)])
+    seen: dict[str, list] = {READS.name: [], FRAME_READS.name: [], DEAD_LETTERS.name: [], AUDIT.name: []}
+    parsers = {READS.name: PlateRead, FRAME_READS.name: FrameRead, DEAD_LETTERS.name: DeadLetter, AUDIT.name: AuditEvent}
+    deadline = time.monotonic() + timeout_s
+    try:
+        while not done(seen) and time.monotonic() < deadline:
+            msg = consumer.poll(0.5)
+            if msg is not None and not msg.error():
+                seen[msg.topic()].append((msg.key(), parsers[msg.topic()].FromString(msg.value())))
+    finally:
+        consumer.close()
+    return seen
+
+
+def ours(seen: dict[str, list], run_id: str) -> dict[str, list]:
+    def mine(topic, event):
+        if topic == DEAD_LETTERS.name:
+            return event.value == GARBAGE or run_id in event.reason
+        return (event.resource if topic == AUDIT.name else event.frame_id).startswith(run_id)
+    return {topic: [(k, e) for k, e in items if mine(topic, e)] for topic, items in seen.items()}
+
+
+def all_arrived(got: dict[str, list]) -> bool:
+    expected = {READS.name: len(PLATES), FRAME_READS.name: len(PLATES), DEAD_LETTERS.name: 2, AUDIT.name: len(PLATES) + 1}
+    return all(len(got[topic]) >= count for topic, count in expected.items())
+
+
+def test_worker_reads_plates_and_dead_letters_what_it_cannot_read(kafka_bootstrap, tmp_path):
+    run_id = uuid.uuid4().hex[:10]
+    settings = OcrSettings(kafka_bootstrap_servers=kafka_bootstrap, storage_url=f"file://{tmp_path / 'objects'}")
+    frames = publish_frames(kafka_bootstrap, open_store(settings.resolved_storage_url()), run_id)
+    stop = threading.Event()
+    worker = threading.Thread(target=run_worker, args=(settings, stop, PlateReader()),
+                              kwargs={"group_id": f"ocr-test-{run_id}"}, daemon=True)
+    worker.start()
+    try:
+        seen = collect(kafka_bootstrap, run_id, lambda s: all_arrived(ours(s, run_id)))
+    finally:
+        stop.set()
+        worker.join(30)
+    got = ours(seen, run_id)
+
+    reads = {e.frame_id: (k, e) for k, e in got[READS.name]}
+    assert {fid: e.plate_text for fid, (_, e) in reads.items()} == {f.frame_id: t for f, t in zip(frames, PLATES)}
+    for frame in frames[: len(PLATES)]:
+        key, read = reads[frame.frame_id]
+        box = (read.box.x, read.box.y, read.box.width, read.box.height)
+        assert key == read.plate_text.encode() and read.read_id == read_id(frame.frame_id, box)
+        assert (read.device_id, read.object_key, read.camera) == (frame.device_id, frame.object_key, "rear")
+        assert read.captured_at == frame.captured_at and read.confidence > 0.9
+        assert len(read.char_confidences) == len(read.plate_text) and read.model_version.startswith("ppocrv4-det+rec@")
+
+    frame_reads = {e.frame_id: (k, e.plates_found) for k, e in got[FRAME_READS.name]}
+    assert frame_reads == {f.frame_id: (f.device_id.encode(), 1) for f in frames[: len(PLATES)]}
+
+    reasons = [e.reason for _, e in got[DEAD_LETTERS.name]]
+    assert any(r.startswith(f"not a {Frame.DESCRIPTOR.full_name}") for r in reasons)
+    assert any(frames[-1].frame_id in r and "no image" in r for r in reasons)
+    assert all(e.service == "ocr" and e.source_topic == FRAMES.name for _, e in got[DEAD_LETTERS.name])
+
+    audited = {(e.resource, e.outcome) for _, e in got[AUDIT.name]}
+    assert audited == {*((f.frame_id, "ok") for f in frames[:-1]), (frames[-1].frame_id, "not_found")}
+    assert all((e.actor, e.actor_kind, e.action) == ("ocr", "service", "frame.read") for _, e in got[AUDIT.name])

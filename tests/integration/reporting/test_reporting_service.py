@@ -1,0 +1,109 @@
+"""Events through the real broker into the aggregates, then the annual report from them."""
+import csv
+import threading
+import uuid
+
+import pytest
+from click.testing import CliRunner
+
+from alpr_cli.main import cli
+from alpr_common.db import connect
+from services.reporting import service
+from services.reporting.settings import ReportingSettings
+from tests.integration.reporting.kafka_helpers import produce, wait_for
+from tests.integration.reporting.scenario import PLATES, YearOfEvents, tracts_file
+
+pytestmark = pytest.mark.integration
+TABLES = ("reads_daily", "cases_daily", "decisions_daily", "citations_daily", "destroyed_daily")
+
+
+def counted(database_url, ids):
+    with connect(database_url) as conn:
+        return conn.execute("SELECT count(*) AS n FROM reporting.counted_events WHERE event_id = ANY(%s)", (ids,)).fetchone()["n"]
+
+
+def snapshot(database_url):
+    with connect(database_url) as conn:
+        return {t: sorted(tuple(r.values()) for r in conn.execute(f"SELECT * FROM reporting.{t}")) for t in TABLES}
+
+
+def consume_until_counted(settings, database_url, ids):
+    stop, errors = threading.Event(), []
+
+    def run():
+        try:
+            service.run(settings, stop, group_id=f"reporting-test-{uuid.uuid4().hex}")
+        except Exception as exc:  # surfaced below
+            errors.append(exc)
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    try:
+        wait_for(lambda: errors or counted(database_url, ids) == len(ids), 60, "every event to be counted")
+    finally:
+        stop.set()
+        thread.join(15)
+    assert not errors
+
+
+@pytest.fixture
+def counted_year(kafka_bootstrap, database_url, tmp_path):
+    scenario = YearOfEvents()
+    events = scenario.events()
+    produce(kafka_bootstrap, events)
+    settings = ReportingSettings(KAFKA_BOOTSTRAP_SERVERS=kafka_bootstrap, DATABASE_URL=database_url,
+                                 tracts_path=tracts_file(tmp_path / "tracts.geojson"))
+    consume_until_counted(settings, database_url, scenario.ids)
+    return scenario, settings, events
+
+
+def rows(path):
+    with path.open() as f:
+        return list(csv.reader(f))
+
+
+def test_the_annual_report_counts_the_year_by_tract_outcome_and_rule(counted_year, database_url, tmp_path, monkeypatch):
+    scenario, settings, _ = counted_year
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    monkeypatch.setenv("REPORTING_TRACTS_PATH", str(settings.tracts_path))
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["report", "annual", "--year", str(scenario.year), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    html = (out / f"annual-report-{scenario.year}.html").read_text()
+    assert f"1 January {scenario.year} to 31 December {scenario.year}" in html
+    assert "Tract One" in html and "Outside every census tract" in html
+
+    prefix = f"annual-report-{scenario.year}"
+    assert rows(out / f"{prefix}-reads-by-tract.csv") == [
+        ["Census tract", "Name", "Reads", "Share"], ["36061000100", "Tract One", "3", "60.0%"],
+        ["36061000200", "Tract Two", "1", "20.0%"], ["outside", "Outside every census tract", "1", "20.0%"]]
+    assert rows(out / f"{prefix}-violations-by-tract.csv")[1:] == [["36061000100", "Tract One", "1", "100.0%"]]
+    assert rows(out / f"{prefix}-rejections-by-reason.csv")[1:] == [["misread", "2", "66.7%"], ["moved", "1", "33.3%"]]
+    assert rows(out / f"{prefix}-destroyed-by-rule.csv")[1:] == [
+        ["non_violation_frames", "frame_image", "2"], ["rejected_case_evidence", "frame_image", "1"]]
+    for label, value in (("Plate reads", "5"), ("Violation cases opened", "4"), ("Share of decided cases rejected", "75.0%")):
+        assert f"<tr><th>{label}</th><td class=\"n\">{value}</td></tr>" in html
+    for plate in PLATES:
+        assert plate not in html
+
+
+def test_replaying_every_topic_counts_nothing_twice(counted_year, kafka_bootstrap, database_url):
+    scenario, settings, events = counted_year
+    before = snapshot(database_url)
+    sentinel = YearOfEvents()
+    produce(kafka_bootstrap, events + [sentinel.read(None, sentinel.at(6))])
+    consume_until_counted(settings, database_url, scenario.ids + sentinel.ids)
+    after = snapshot(database_url)
+    assert {t: v for t, v in after.items() if t != "reads_daily"} == {t: v for t, v in before.items() if t != "reads_daily"}
+    assert [r for r in after["reads_daily"] if r not in before["reads_daily"]] == [(sentinel.at(6).date(), "unknown", "unknown", 1)]
+
+
+def test_no_plate_text_anywhere_in_the_reporting_schema(counted_year, database_url):
+    with connect(database_url) as conn:
+        columns = conn.execute("SELECT table_name, column_name FROM information_schema.columns "
+                               "WHERE table_schema = 'reporting'").fetchall()
+        assert {c["table_name"] for c in columns} >= set(TABLES)
+        assert not [c for c in columns if "plate" in c["column_name"]]
+        for table in {c["table_name"] for c in columns}:
+            dump = " ".join(str(v) for r in conn.execute(f"SELECT * FROM reporting.{table}") for v in r.values())
+            assert dump and not [p for p in PLATES if p in dump], table

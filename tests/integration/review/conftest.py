@@ -1,0 +1,53 @@
+"""The review app against the real broker, a fresh migrated database and a local-folder store."""
+from dataclasses import dataclass
+
+import pytest
+from fastapi.testclient import TestClient
+
+from alpr_common.clock import FileClock
+from alpr_common.storage import ObjectStore, open_store
+from services.review.app import create_app
+from services.review.settings import ReviewSettings
+from services.review.users import add_user
+from tests.integration.review.support import NOW, case_event, poll_until, publish
+
+pytestmark = pytest.mark.integration
+
+
+@dataclass
+class Review:
+    client: TestClient
+    store: ObjectStore
+    bootstrap: str
+    tokens: dict[str, str]  # role -> token of a user named after the role
+
+    def get(self, path: str, role: str | None = "officer", **kw):
+        return self.client.get(path, headers=self.auth(role), **kw)
+
+    def post(self, path: str, role: str | None = "officer", **kw):
+        return self.client.post(path, headers=self.auth(role), **kw)
+
+    def auth(self, role: str | None) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.tokens[role]}"} if role else {}
+
+    def new_case(self, **kw) -> str:
+        """Publish a case on alpr.cases.v1 and wait until the API lists it."""
+        event = case_event(self.store, **kw)
+        publish(self.bootstrap, (event.case_id, event.SerializeToString()))
+        poll_until(lambda: self.get(f"/v1/cases/{event.case_id}").status_code == 200)
+        return event.case_id
+
+
+def review_settings(database_url: str, bootstrap: str, tmp_path, **overrides) -> ReviewSettings:
+    clock = FileClock(tmp_path / "clock")
+    clock.set(NOW)
+    return ReviewSettings(KAFKA_BOOTSTRAP_SERVERS=bootstrap, DATABASE_URL=database_url,
+                          ALPR_STORAGE_URL=f"file://{tmp_path / 'objects'}", ALPR_CLOCK=f"file:{clock.path}", **overrides)
+
+
+@pytest.fixture
+def review(database_url, kafka_bootstrap, tmp_path):
+    settings = review_settings(database_url, kafka_bootstrap, tmp_path)
+    tokens = {role: add_user(database_url, role, role) for role in ("officer", "supervisor", "auditor", "vendor", "admin")}
+    with TestClient(create_app(settings)) as client:
+        yield Review(client, open_store(settings.resolved_storage_url()), kafka_bootstrap, tokens)

@@ -1,0 +1,89 @@
+"""Helpers for the review integration tests: publish cases, poll the API, read topics back."""
+import time
+import uuid
+from datetime import datetime, timedelta, timezone
+from typing import Callable, TypeVar
+
+import confluent_kafka
+from google.protobuf.message import Message
+
+from alpr_common import kafka
+from alpr_common.events import cases_pb2
+from alpr_common.events.common_pb2 import Box, GeoPoint
+from alpr_common.kafka import Outgoing, produce_and_wait
+from alpr_common.storage import ObjectStore
+from alpr_common.topics import CASES
+
+NOW = datetime(2025, 3, 4, 15, 0, tzinfo=timezone.utc)
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64  # only served back byte for byte, never decoded
+M = TypeVar("M", bound=Message)
+
+
+def case_event(store: ObjectStore, plate: str = "ABC123", sightings: int = 2,
+               opened_at: datetime = NOW - timedelta(minutes=30)) -> cases_pb2.Case:
+    """A new overstay case whose evidence images are in the store."""
+    case_id = f"case-{uuid.uuid4().hex[:12]}"
+    first = NOW - timedelta(hours=3)
+    event = cases_pb2.Case(case_id=case_id, plate_text=plate, zone_id="z-elm", zone_name="Elm St 2h",
+                           kind=cases_pb2.OVERSTAY, opened_at=opened_at,
+                           rule_summary="2h limit + 10 min grace, seen 3h apart", limit_minutes=120, grace_minutes=10)
+    for n in range(sightings):
+        key = f"frames/dev-1/{case_id}-{n}.png"
+        store.put(key, PNG + key.encode(), "image/png")
+        event.sightings.append(cases_pb2.Sighting(
+            read_id=f"r-{n}", frame_id=f"{case_id}-{n}", object_key=key,
+            captured_at=first + timedelta(hours=3 * n), location=GeoPoint(latitude=45.5 + n / 1000, longitude=-73.6),
+            plate_text=plate, confidence=0.9, box=Box(x=10 * n, y=20, width=120, height=40)))
+    return event
+
+
+def publish(bootstrap: str, *values: tuple[str, bytes]) -> None:
+    producer = kafka.producer(bootstrap, "review-test")
+    produce_and_wait(producer, [Outgoing(CASES.name, key.encode(), value) for key, value in values])
+
+
+def poll_until(check: Callable[[], object], timeout_s: float = 30.0, every_s: float = 0.2):
+    """Call check until it returns something truthy; fail with its last value after the deadline."""
+    deadline, result = time.monotonic() + timeout_s, None
+    while time.monotonic() < deadline:
+        result = check()
+        if result:
+            return result
+        time.sleep(every_s)
+    raise AssertionError(f"not true within {timeout_s}s (last: {result!r})")
+
+
+def read_topic(bootstrap: str, topic: str, event_type: type[M], keep: Callable[[M], bool],
+               want: int = 1, timeout_s: float = 30.0) -> list[M]:
+    """Read the topic from the beginning until `want` events pass `keep`, or until the deadline."""
+    consumer = kafka.consumer(bootstrap, f"review-test-{uuid.uuid4().hex[:8]}", [topic])
+    found: list[M] = []
+    deadline = time.monotonic() + timeout_s
+    try:
+        while len(found) < want and time.monotonic() < deadline:
+            for msg in consumer.consume(num_messages=500, timeout=0.5):
+                if msg.error() is None:
+                    event = event_type.FromString(msg.value())
+                    found += [event] if keep(event) else []
+    finally:
+        consumer.close()
+    return found
+
+
+def all_of_topic(bootstrap: str, topic: str, event_type: type[M], keep: Callable[[M], bool]) -> list[M]:
+    """Every event on the topic that passes `keep`, read up to the end of every partition."""
+    consumer = confluent_kafka.Consumer({"bootstrap.servers": bootstrap, "group.id": f"review-test-{uuid.uuid4().hex[:8]}",
+                                         "enable.partition.eof": True, "auto.offset.reset": "earliest"})
+    partitions = consumer.list_topics(topic, timeout=10).topics[topic].partitions
+    consumer.assign([confluent_kafka.TopicPartition(topic, p, confluent_kafka.OFFSET_BEGINNING) for p in partitions])
+    found, at_end = [], set()
+    try:
+        while len(at_end) < len(partitions):
+            for msg in consumer.consume(num_messages=500, timeout=1.0):
+                if msg.error() and msg.error().code() == confluent_kafka.KafkaError._PARTITION_EOF:
+                    at_end.add(msg.partition())
+                elif msg.error() is None and keep(event := event_type.FromString(msg.value())):
+                    found.append(event)
+    finally:
+        consumer.close()
+    return found

@@ -1,0 +1,118 @@
+"""The rules worker as a process: reads in on a fresh development broker, cases out."""
+import json
+import os
+import subprocess
+import sys
+import time
+import uuid
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from alpr_common import kafka
+from alpr_common.events.audit_pb2 import AuditEvent
+from alpr_common.events.cases_pb2 import NO_PERMIT, OVERSTAY, Case
+from alpr_common.events.common_pb2 import DeadLetter
+from alpr_common.events.reads_pb2 import PlateRead
+from alpr_common.timeutil import from_timestamp, to_timestamp
+from alpr_common.topics import AUDIT, CASES, DEAD_LETTERS, READS
+from services.rules.permits_repository import import_permits_csv
+from tests.support.components import development_broker
+
+pytestmark = pytest.mark.integration
+MONDAY_10AM = datetime(2025, 3, 3, 10, tzinfo=ZoneInfo("Europe/Paris"))
+TIMED_SPOT, PERMIT_SPOT = (48.005, 2.005), (48.005, 2.025)
+SCHEDULE = {"days": ["mon", "tue", "wed", "thu", "fri", "sat"], "start": "08:00", "end": "18:00"}
+
+
+def square(lon: float) -> dict:
+    return {"type": "Polygon", "coordinates": [[[lon, 48.0], [lon + 0.01, 48.0], [lon + 0.01, 48.01], [lon, 48.01], [lon, 48.0]]]}
+
+
+def zone(zone_id: str, kind: str, limit, lon: float) -> dict:
+    return {"type": "Feature", "geometry": square(lon), "properties": {
+        "id": zone_id, "name": zone_id.title(), "kind": kind, "limit_minutes": limit, "grace_minutes": 5,
+        "timezone": "Europe/Paris", "schedule": SCHEDULE}}
+
+
+def read(read_id: str, plate: str, minutes: int, spot: tuple, north_m: float = 0, confidence=0.9) -> kafka.Outgoing:
+    event = PlateRead(read_id=read_id, frame_id=f"f-{read_id}", device_id="car-7", plate_text=plate,
+                      captured_at=to_timestamp(MONDAY_10AM + timedelta(minutes=minutes)),
+                      location={"latitude": spot[0] + north_m / 111_195, "longitude": spot[1]},
+                      object_key=f"frames/car-7/f-{read_id}.jpg", confidence=confidence)
+    return kafka.Outgoing(READS.name, plate.encode(), event.SerializeToString())
+
+
+SCENARIO = [
+    read("ovr-1", "OVR111", 0, TIMED_SPOT), read("ovr-2", "OVR111", 130, TIMED_SPOT, north_m=5),
+    read("ovr-2", "OVR111", 130, TIMED_SPOT, north_m=5),  # replayed: must not open a second case
+    read("mov-1", "MOV222", 0, TIMED_SPOT), read("mov-2", "MOV222", 130, TIMED_SPOT, north_m=100),
+    read("prm-1", "PRM333", 0, PERMIT_SPOT), read("prm-2", "PRM333", 200, PERMIT_SPOT),
+    read("nop-1", "NOP444", 0, PERMIT_SPOT), read("nop-2", "NOP444", 60, PERMIT_SPOT),
+    read("low-1", "LOW555", 0, PERMIT_SPOT, confidence=0.3),
+    read("out-1", "OUT666", 0, (40.0, -3.0)),  # in no zone
+    kafka.Outgoing(READS.name, b"garbage", b"not a protobuf"),
+]
+
+
+@pytest.fixture
+def worker(database_url, tmp_path):
+    zones = tmp_path / "zones.geojson"
+    zones.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        zone("main-st", "timed", 120, 2.0), zone("res-a", "permit", None, 2.02)]}))
+    (tmp_path / "permits.csv").write_text("plate,zone_ids,valid_from,valid_to\nPRM333,res-a,2025-01-01,2025-12-31\n")
+    import_permits_csv(database_url, tmp_path / "permits.csv")
+    with development_broker() as bootstrap:
+        kafka.produce_and_wait(kafka.producer(bootstrap, "test"), SCENARIO)
+        env = {**os.environ, "KAFKA_BOOTSTRAP_SERVERS": bootstrap, "DATABASE_URL": database_url,
+               "RULES_ZONES_PATH": str(zones), "ALPR_DATA_DIR": str(tmp_path / "data"), "ALPR_LOG_LEVEL": "WARNING"}
+        log = (tmp_path / "worker.log").open("w")
+        proc = subprocess.Popen([sys.executable, "-m", "alpr_cli.main", "rules", "run"], env=env,
+                                stdout=log, stderr=subprocess.STDOUT)
+        try:
+            yield bootstrap
+        finally:
+            proc.terminate()
+            proc.wait(20)
+            print((tmp_path / "worker.log").read_text()[-3000:])
+
+
+def consume(bootstrap: str, topic: str, expected: int, settle_s: float = 3.0, timeout_s: float = 60.0) -> list:
+    """Every message on the topic once `expected` have arrived and nothing more came for settle_s."""
+    consumer = kafka.consumer(bootstrap, f"test-{uuid.uuid4().hex[:6]}", [topic], **{"topic.metadata.refresh.interval.ms": 500})
+    found, deadline, quiet_since = [], time.monotonic() + timeout_s, None
+    try:
+        while time.monotonic() < deadline:
+            msg = consumer.poll(0.5)
+            if msg is not None and not msg.error():
+                found.append(msg)
+                quiet_since = None
+            elif len(found) >= expected:
+                quiet_since = quiet_since or time.monotonic()
+                if time.monotonic() - quiet_since > settle_s:
+                    break
+    finally:
+        consumer.close()
+    return found
+
+
+def test_reads_become_exactly_the_expected_cases(worker):
+    messages = consume(worker, CASES.name, expected=2)
+    cases = {c.plate_text: c for c in (Case.FromString(m.value()) for m in messages)}
+    assert len(messages) == 2 and set(cases) == {"OVR111", "NOP444"}
+    overstay, no_permit = cases["OVR111"], cases["NOP444"]
+    assert overstay.kind == OVERSTAY and overstay.zone_id == "main-st"
+    assert [s.read_id for s in overstay.sightings] == ["ovr-1", "ovr-2"]
+    assert overstay.rule_summary == "2 h limit + 5 min grace, Mon-Sat 08:00-18:00"
+    assert from_timestamp(overstay.opened_at) == MONDAY_10AM + timedelta(minutes=130)  # capture time, not now
+    assert no_permit.kind == NO_PERMIT and [s.read_id for s in no_permit.sightings] == ["nop-1"]
+    assert {m.key() for m in messages} == {overstay.case_id.encode(), no_permit.case_id.encode()}
+
+    audits = [AuditEvent.FromString(m.value()) for m in consume(worker, AUDIT.name, expected=2)]
+    assert sorted(a.resource for a in audits) == sorted(c.case_id for c in cases.values())
+    assert {(a.actor, a.actor_kind, a.action) for a in audits} == {("rules", "service", "case.open")}
+
+    dead, = consume(worker, DEAD_LETTERS.name, expected=1)
+    letter = DeadLetter.FromString(dead.value())
+    assert letter.source_topic == READS.name and letter.value == b"not a protobuf" and "PlateRead" in letter.reason

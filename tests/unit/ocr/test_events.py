@@ -1,0 +1,35 @@
+from datetime import datetime, timezone
+
+from alpr_common.events.common_pb2 import GeoPoint
+from alpr_common.events.frames_pb2 import Frame
+from alpr_common.events.reads_pb2 import FrameRead, PlateRead
+from alpr_common.timeutil import to_timestamp
+from services.ocr.events import frame_outputs, read_id
+from services.ocr.reader import PlateResult
+
+FRAME = Frame(frame_id="f-1", device_id="car-7", captured_at=to_timestamp(datetime(2025, 3, 1, 9, tzinfo=timezone.utc)),
+              location=GeoPoint(latitude=40.1, longitude=-75.2), camera="rear", object_key="frames/car-7/f-1.jpg")
+PLATE = PlateResult("ABC123", 0.9, [0.9] * 6, (10, 20, 150, 40))
+
+
+def test_read_ids_are_deterministic_per_frame_and_box():
+    assert read_id("f-1", (10, 20, 150, 40)) == read_id("f-1", (10, 20, 150, 40))
+    assert read_id("f-1", (10, 20, 150, 40)) != read_id("f-1", (11, 20, 150, 40))
+    assert read_id("f-1", (10, 20, 150, 40)) != read_id("f-2", (10, 20, 150, 40))
+
+
+def test_one_plate_read_per_plate_keyed_by_its_text_and_one_frame_read():
+    out = frame_outputs(FRAME, [PLATE], "ppocrv4-det+rec@abc")
+    assert [(o.topic, o.key) for o in out] == [("alpr.reads.v1", b"ABC123"), ("alpr.frame-reads.v1", b"car-7")]
+    read = PlateRead.FromString(out[0].value)
+    assert (read.frame_id, read.device_id, read.camera, read.object_key) == ("f-1", "car-7", "rear", FRAME.object_key)
+    assert read.captured_at == FRAME.captured_at and read.location == FRAME.location
+    assert (read.box.x, read.box.y, read.box.width, read.box.height) == (10, 20, 150, 40)
+    assert read.read_id == read_id("f-1", (10, 20, 150, 40)) and read.model_version == "ppocrv4-det+rec@abc"
+    assert FrameRead.FromString(out[1].value).plates_found == 1
+
+
+def test_a_frame_without_plates_still_gets_its_frame_read():
+    (only,) = frame_outputs(FRAME, [], "v")
+    done = FrameRead.FromString(only.value)
+    assert only.topic == "alpr.frame-reads.v1" and done.plates_found == 0 and done.frame_id == "f-1"

@@ -1,0 +1,45 @@
+import pytest
+
+from services.ocr.plate_text import PlateText, as_plate, drop_words_beside_plates, normalise
+
+
+def test_normalise_upper_cases_and_drops_separators_with_their_scores():
+    plate, foreign = normalise("ab-c 12.3", [0.9, 0.8, 0.1, 0.7, 0.2, 0.6, 0.5, 0.3, 0.4])
+    assert plate.text == "ABC123"
+    assert plate.char_confidences == [0.9, 0.8, 0.7, 0.6, 0.5, 0.4]
+    assert foreign == 0
+
+
+def test_full_width_characters_become_ascii():
+    plate, foreign = normalise("ＡＢ１２", [1.0] * 4)
+    assert (plate.text, foreign) == ("AB12", 0)
+
+
+def test_foreign_characters_are_counted_and_dropped():
+    plate, foreign = normalise("京A12345", [0.5] + [0.9] * 6)
+    assert (plate.text, foreign) == ("A12345", 1)
+
+
+@pytest.mark.parametrize("raw", ["ABC1234", "7FDMS6", "AB", "ABCD1234", "abc 123", "京A12345"])
+def test_plate_like_texts_are_plates(raw):
+    assert as_plate(raw, [0.9] * len(raw)) is not None
+
+
+@pytest.mark.parametrize("raw", ["A", "", "CALIFORNIA", "ABCD12345", "--", "停车场A1", "©®A1"])
+def test_too_short_too_long_or_foreign_texts_are_not_plates(raw):
+    assert as_plate(raw, [0.9] * len(raw)) is None
+
+
+def test_confidence_is_the_mean_of_the_character_confidences():
+    assert PlateText("AB1", [1.0, 0.5, 0.6]).confidence == pytest.approx(0.7)
+    assert PlateText("", []).confidence == 0.0
+
+
+def test_letters_only_words_give_way_to_texts_with_digits():
+    texts = [PlateText("TOYOTA", [1.0] * 6), PlateText("ABC123", [0.9] * 6), PlateText("XYZ", [1.0] * 3)]
+    assert drop_words_beside_plates(texts) == [False, True, False]
+
+
+def test_letters_only_plate_is_kept_when_alone():
+    assert drop_words_beside_plates([PlateText("NUDVHA", [0.9] * 6)]) == [True]
+    assert drop_words_beside_plates([]) == []

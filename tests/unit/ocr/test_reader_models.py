@@ -1,0 +1,79 @@
+"""The real PP-OCRv4 ONNX models on rendered frames like the demo's (a few images: CPU time is shared)."""
+import re
+
+import cv2
+import numpy as np
+import pytest
+
+from services.ocr.detection import TextDetector
+from services.ocr.reader import PlateReader
+from services.ocr.synthetic import parked_car_scene
+
+PLATES = ["ABC2345", "7FDMS6", "NUDVHA", "K9WX38P"]
+
+
+@pytest.fixture(scope="module")
+def reader():
+    return PlateReader()
+
+
+def as_jpeg(image: np.ndarray) -> np.ndarray:
+    ok, data = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, 85])
+    return cv2.imdecode(data, cv2.IMREAD_COLOR)
+
+
+def test_rendered_plates_are_read_exactly_in_one_batch(reader):
+    frames = [as_jpeg(parked_car_scene(text, seed=i)) for i, text in enumerate(PLATES)]
+    results = reader.read_batch(frames)
+    assert [[p.text for p in found] for found in results] == [[t] for t in PLATES]
+    for text, (plate,) in zip(PLATES, results):
+        assert len(plate.char_confidences) == len(text)
+        assert plate.confidence == pytest.approx(np.mean(plate.char_confidences))
+        assert plate.confidence > 0.9
+
+
+def overlap(a, b) -> float:
+    """Intersection over union of two (x, y, w, h) boxes."""
+    iw = max(0, min(a[0] + a[2], b[0] + b[2]) - max(a[0], b[0]))
+    ih = max(0, min(a[1] + a[3], b[1] + b[3]) - max(a[1], b[1]))
+    return iw * ih / (a[2] * a[3] + b[2] * b[3] - iw * ih)
+
+
+def test_the_box_surrounds_the_plate_characters(reader):
+    frame = np.full((540, 960, 3), 120, np.uint8)
+    cv2.rectangle(frame, (400, 300), (580, 376), (235, 235, 230), -1)
+    font, scale, origin = cv2.FONT_HERSHEY_DUPLEX, 1.2, (412, 352)
+    cv2.putText(frame, "HT5582", origin, font, scale, (20, 20, 20), 2, cv2.LINE_AA)
+    (width, height), _ = cv2.getTextSize("HT5582", font, scale, 2)
+    drawn = (origin[0], origin[1] - height, width, height)
+    (plate,) = reader.read_batch([frame])[0]
+    assert plate.text == "HT5582"
+    assert overlap(plate.box, drawn) > 0.6
+
+
+def test_a_make_badge_beside_the_plate_is_not_reported(reader):
+    frame = parked_car_scene("PJF863", seed=3)
+    cv2.putText(frame, "TOYOTA", (80, 120), cv2.FONT_HERSHEY_SIMPLEX, 1.4, (250, 250, 250), 3, cv2.LINE_AA)
+    assert [p.text for p in reader.read_batch([frame])[0]] == ["PJF863"]
+
+
+def test_blank_and_noise_frames_have_no_plates(reader):
+    noise = np.random.default_rng(7).integers(0, 256, (540, 960, 3), dtype=np.uint8)
+    blank = np.full((540, 960, 3), 200, np.uint8)
+    assert reader.read_batch([noise, blank]) == [[], []]
+    assert reader.read_batch([]) == []
+
+
+def test_the_model_version_names_the_models_and_their_hash(reader):
+    assert re.fullmatch(r"ppocrv4-det\+rec@[0-9a-f]{12}", reader.model_version)
+
+
+def test_batched_detection_of_frames_of_different_sizes_matches_one_at_a_time(reader):
+    frames = [parked_car_scene("ABC2345", seed=1), parked_car_scene("WX59KD", seed=2, size=(800, 600))]
+    one_by_one = TextDetector(reader.detector.session, max_batch=1).detect(frames)
+    batched = TextDetector(reader.detector.session, max_batch=4).detect(frames)
+    assert [len(found) for found in batched] == [len(found) for found in one_by_one]
+    assert all(len(found) >= 1 for found in batched)
+    for single, together in zip(one_by_one, batched):
+        for a, b in zip(sorted(single, key=lambda r: r.score), sorted(together, key=lambda r: r.score)):
+            assert np.abs(a.corners - b.corners).max() <= 3  # padding to the larger frame moves nothing

@@ -1,0 +1,61 @@
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from services.retention.rules import load_rules
+from services.retention.schedule import (FRAME_IMAGE, CaseState, InventoryItem, ItemState, due_at, frame_state,
+                                         is_due, rule_for)
+from services.retention.settings import DEFAULT_RULES
+
+RULES = load_rules(DEFAULT_RULES)
+CAPTURED = datetime(2026, 3, 2, 8, 0, tzinfo=timezone.utc)
+REJECTED_AT = CAPTURED + timedelta(hours=5)
+SECOND = timedelta(seconds=1)
+
+
+def frame(state=ItemState.UNUSED, since=None):
+    return InventoryItem(FRAME_IMAGE, "frames/dev-1/f-1.jpg", CAPTURED, state, since)
+
+
+def test_a_non_violation_frame_is_due_exactly_24_hours_after_capture():
+    item = frame()
+    assert rule_for(item) == "non_violation_frames"
+    assert due_at(item, RULES) == CAPTURED + timedelta(hours=24)
+    assert not is_due(item, RULES, CAPTURED + timedelta(hours=24) - SECOND)
+    assert is_due(item, RULES, CAPTURED + timedelta(hours=24))
+
+
+def test_rejected_evidence_is_due_72_hours_after_the_rejection_not_the_capture():
+    item = frame(ItemState.REJECTED, REJECTED_AT)
+    assert rule_for(item) == "rejected_case_evidence"
+    assert due_at(item, RULES) == REJECTED_AT + timedelta(hours=72)
+    assert not is_due(item, RULES, CAPTURED + timedelta(hours=72))
+    assert not is_due(item, RULES, REJECTED_AT + timedelta(hours=72) - SECOND)
+    assert is_due(item, RULES, REJECTED_AT + timedelta(hours=72))
+
+
+def test_evidence_of_an_open_or_confirmed_case_is_kept():
+    item = frame(ItemState.EVIDENCE)
+    assert rule_for(item) == "citation_evidence"
+    assert due_at(item, RULES) is None
+    assert not is_due(item, RULES, CAPTURED + timedelta(days=10 * 365))
+
+
+def test_closed_citation_evidence_is_due_five_years_after_the_close():
+    closed = CAPTURED + timedelta(days=30)
+    item = frame(ItemState.CLOSED, closed)
+    assert due_at(item, RULES) == closed + timedelta(days=1825)
+    assert not is_due(item, RULES, closed + timedelta(days=1825) - SECOND)
+    assert is_due(item, RULES, closed + timedelta(days=1825))
+
+
+@pytest.mark.parametrize("cases, expected", [
+    ([], (ItemState.UNUSED, None)),
+    ([(CaseState.OPEN, None)], (ItemState.EVIDENCE, None)),
+    ([(CaseState.CONFIRMED, REJECTED_AT)], (ItemState.EVIDENCE, None)),
+    ([(CaseState.REJECTED, REJECTED_AT), (CaseState.OPEN, None)], (ItemState.EVIDENCE, None)),
+    ([(CaseState.REJECTED, REJECTED_AT), (CaseState.REJECTED, REJECTED_AT + SECOND)],
+     (ItemState.REJECTED, REJECTED_AT + SECOND)),
+])
+def test_a_frame_is_held_by_any_case_not_rejected_and_counted_from_the_last_rejection(cases, expected):
+    assert frame_state(cases) == expected

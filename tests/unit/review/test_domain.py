@@ -1,0 +1,74 @@
+import pytest
+
+from services.review import domain
+from services.review.domain import (CaseAlreadyDecided, EvidenceNotViewed, InvalidDecision, normalized_plate,
+                                    status_after_decision, validated_decision)
+
+
+@pytest.mark.parametrize("outcome, status", [("confirm", "confirmed"), ("reject", "rejected")])
+def test_an_open_case_moves_to_the_outcomes_status(outcome, status):
+    assert status_after_decision("open", outcome, viewed_evidence=True) == status
+
+
+@pytest.mark.parametrize("status", ["confirmed", "rejected"])
+@pytest.mark.parametrize("outcome", ["confirm", "reject"])
+def test_a_decided_case_cannot_be_decided_again(status, outcome):
+    with pytest.raises(CaseAlreadyDecided, match=f"already {status}"):
+        status_after_decision(status, outcome, viewed_evidence=True)
+
+
+def test_confirming_needs_evidence_seen_but_rejecting_does_not():
+    with pytest.raises(EvidenceNotViewed, match="evidence image"):
+        status_after_decision("open", "confirm", viewed_evidence=False)
+    assert status_after_decision("open", "reject", viewed_evidence=False) == "rejected"
+
+
+@pytest.mark.parametrize("reason", domain.REJECT_REASONS)
+def test_every_listed_reason_rejects(reason):
+    assert validated_decision("reject", reason=reason).reason == reason
+
+
+@pytest.mark.parametrize("reason", [None, "", "looked fine", "MISREAD"])
+def test_a_rejection_without_a_known_reason_is_invalid(reason):
+    with pytest.raises(InvalidDecision, match="needs a reason"):
+        validated_decision("reject", reason=reason)
+
+
+def test_reasons_and_corrections_belong_to_their_own_outcome():
+    with pytest.raises(InvalidDecision, match="only when rejecting"):
+        validated_decision("confirm", reason="misread")
+    with pytest.raises(InvalidDecision, match="only when confirming"):
+        validated_decision("reject", reason="misread", corrected_plate="ABC123")
+
+
+def test_an_unknown_outcome_is_invalid():
+    with pytest.raises(InvalidDecision, match="outcome"):
+        validated_decision("maybe")
+
+
+@pytest.mark.parametrize("typed, plate", [("ABC123", "ABC123"), (" abc123 ", "ABC123"), ("AB", "AB"), ("12345678", "12345678")])
+def test_a_corrected_plate_is_normalized_to_upper_case(typed, plate):
+    assert normalized_plate(typed) == plate
+    assert validated_decision("confirm", corrected_plate=typed).corrected_plate == plate
+
+
+@pytest.mark.parametrize("typed", ["A", "ABCDEFGH9", "AB-123", "AB 123", "ÄBC123", ""])
+def test_a_corrected_plate_outside_the_format_is_invalid(typed):
+    with pytest.raises(InvalidDecision, match="2 to 8 letters"):
+        validated_decision("confirm", corrected_plate=typed)
+
+
+def test_an_empty_note_is_dropped_and_a_long_one_refused():
+    assert validated_decision("confirm", note="").note is None
+    with pytest.raises(InvalidDecision, match="note"):
+        validated_decision("confirm", note="x" * (domain.MAX_NOTE + 1))
+
+
+@pytest.mark.parametrize("role, reads, views, decides", [
+    ("officer", True, True, True), ("supervisor", True, True, True), ("auditor", True, False, False),
+    ("vendor", False, False, False), ("admin", False, False, False), ("stranger", False, False, False),
+])
+def test_roles_may_only_what_they_are_listed_for(role, reads, views, decides):
+    assert domain.may(role, domain.CASE_READERS) is reads
+    assert domain.may(role, domain.EVIDENCE_VIEWERS) is views
+    assert domain.may(role, domain.DECIDERS) is decides
