@@ -1,7 +1,7 @@
 """`alpr demo`: the whole pipeline on the built-in scenario, through the real topics, then a summary."""
 import shutil
 import time
-from datetime import datetime, time as clock_time, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -10,7 +10,7 @@ import click
 from alpr_cli.demo import summary as tally
 from alpr_cli.demo.accounts import create_demo_accounts
 from alpr_cli.demo.officer import CaseKey, ReviewClient, case_key, review_all
-from alpr_cli.demo.scenario import Scenario, build_scenario
+from alpr_cli.demo.scenario import Scenario, build_scenario, demo_base_time
 from alpr_cli.demo.waiting import caught_up, wait_until
 from alpr_cli.stack import Stack, StackOptions, free_port
 from alpr_common.clock import FileClock
@@ -23,9 +23,8 @@ PIPELINE_TIMEOUT_S = 240
 
 
 def yesterday_morning() -> datetime:
-    """The drive starts at 09:00 city time yesterday: recent enough for ingest, in enforced hours."""
-    day = datetime.now(CITY_TZ).date() - timedelta(days=1)
-    return datetime.combine(day, clock_time(9, 0), tzinfo=CITY_TZ)
+    """The drive starts yesterday morning, city time: recent enough for ingest, in enforced hours."""
+    return demo_base_time(datetime.now(CITY_TZ).date() - timedelta(days=1))
 
 
 @click.command()

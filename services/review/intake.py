@@ -61,8 +61,9 @@ def case_handler(database_url: str):
 class CaseIntake:
     """Runs the consumer loop in a background thread; restarts it (from the committed offsets) after a failure."""
 
-    def __init__(self, bootstrap: str, database_url: str, restart_delay_s: float = 2.0):
-        self.bootstrap, self.database_url, self.restart_delay_s = bootstrap, database_url, restart_delay_s
+    def __init__(self, bootstrap: str, database_url: str, group_id: str = SERVICE, restart_delay_s: float = 2.0):
+        self.bootstrap, self.database_url, self.group_id = bootstrap, database_url, group_id
+        self.restart_delay_s = restart_delay_s
         self.stop = threading.Event()
         self.thread = threading.Thread(target=self._run, name="review-intake", daemon=True)
 
@@ -81,7 +82,7 @@ class CaseIntake:
     def _run(self) -> None:
         producer = kafka.producer(self.bootstrap, f"{SERVICE}-intake")
         while not self.stop.is_set():
-            consumer = kafka.consumer(self.bootstrap, SERVICE, [CASES.name])
+            consumer = kafka.consumer(self.bootstrap, self.group_id, [CASES.name])
             try:
                 run_consumer_loop(consumer=consumer, producer=producer, service=SERVICE,
                                   handle=case_handler(self.database_url), stop=self.stop)

@@ -33,7 +33,7 @@ class Runtime:
         return cls(settings=settings, bootstrap=bootstrap, database_url=database_url,
                    clock=clock_from_setting(settings.clock), store=open_store(settings.resolved_storage_url()),
                    producer=producer, audit=AuditTrail(SERVICE, producer),
-                   intake=CaseIntake(bootstrap, database_url) if settings.consume else None)
+                   intake=CaseIntake(bootstrap, database_url, settings.group_id) if settings.consume else None)
 
     @asynccontextmanager
     async def lifespan(self, app):

@@ -1,4 +1,4 @@
-"""Settings of the review service: the common ones plus REVIEW_HOST, REVIEW_PORT, REVIEW_CONSUME."""
+"""Settings of the review service: the common ones plus REVIEW_HOST, REVIEW_PORT, REVIEW_CONSUME, REVIEW_GROUP_ID."""
 from pydantic_settings import SettingsConfigDict
 
 from alpr_common.config import CommonSettings
@@ -12,3 +12,4 @@ class ReviewSettings(CommonSettings):
     host: str = "127.0.0.1"
     port: int = 8081
     consume: bool = True  # ingest cases from alpr.cases.v1 in the same process as the API
+    group_id: str = SERVICE  # the consumer group; only tests and side-by-side replays change it

@@ -1,4 +1,5 @@
 """The review app against the real broker, a fresh migrated database and a local-folder store."""
+import uuid
 from dataclasses import dataclass
 
 import pytest
@@ -41,8 +42,12 @@ class Review:
 def review_settings(database_url: str, bootstrap: str, tmp_path, **overrides) -> ReviewSettings:
     clock = FileClock(tmp_path / "clock")
     clock.set(NOW)
+    # A group of its own per test: the development broker makes a group that a closed consumer left wait
+    # out the full session timeout (45 s) before it reassigns partitions. Each test therefore reads the
+    # whole case topic, including other tests' cases; assertions look at their own case ids.
     return ReviewSettings(KAFKA_BOOTSTRAP_SERVERS=bootstrap, DATABASE_URL=database_url,
-                          ALPR_STORAGE_URL=f"file://{tmp_path / 'objects'}", ALPR_CLOCK=f"file:{clock.path}", **overrides)
+                          ALPR_STORAGE_URL=f"file://{tmp_path / 'objects'}", ALPR_CLOCK=f"file:{clock.path}",
+                          group_id=f"review-test-{uuid.uuid4().hex[:8]}", **overrides)
 
 
 @pytest.fixture

@@ -1,6 +1,5 @@
 from datetime import timedelta
 
-from alpr_common.events import cases_pb2
 from alpr_common.events.common_pb2 import DeadLetter
 from alpr_common.topics import CASES, DEAD_LETTERS
 from tests.integration.review.support import NOW, case_event, poll_until, publish, read_topic
@@ -11,8 +10,12 @@ def test_published_cases_are_listed_oldest_first_with_their_sightings(review):
     older = case_event(review.store, plate="OLD222", opened_at=NOW - timedelta(hours=2))
     publish(review.bootstrap, (newer.case_id, newer.SerializeToString()), (older.case_id, older.SerializeToString()))
 
-    listed = poll_until(lambda: len(cases := review.get("/v1/cases").json()["cases"]) == 2 and cases)
+    mine = {newer.case_id, older.case_id}
+    listed = poll_until(lambda: len(cases := [c for c in review.get("/v1/cases?limit=500").json()["cases"]
+                                              if c["case_id"] in mine]) == 2 and cases)
     assert [c["case_id"] for c in listed] == [older.case_id, newer.case_id]
+    every = review.get("/v1/cases?limit=500").json()["cases"]
+    assert [c["opened_at"] for c in every] == sorted(c["opened_at"] for c in every)
     assert listed[0] | {"sighting_count": 2, "status": "open", "kind": "OVERSTAY", "plate_text": "OLD222"} == listed[0]
 
     case = review.get(f"/v1/cases/{older.case_id}").json()
@@ -24,7 +27,7 @@ def test_published_cases_are_listed_oldest_first_with_their_sightings(review):
     assert second | {"frame_id": f"{older.case_id}-1", "captured_at": NOW.isoformat(), "latitude": 45.501,
                      "longitude": -73.6, "plate_text": "OLD222", "box": [10, 20, 120, 40],
                      "evidence_url": f"/v1/cases/{older.case_id}/evidence/1"} == second
-    assert review.get("/v1/cases?status=confirmed").json() == {"cases": []}
+    assert mine.isdisjoint(c["case_id"] for c in review.get("/v1/cases?status=confirmed").json()["cases"])
 
 
 def test_a_replayed_case_id_changes_nothing(review):
@@ -39,7 +42,7 @@ def test_a_replayed_case_id_changes_nothing(review):
     case = review.get(f"/v1/cases/{case_id}").json()
     assert case["plate_text"] == "ABC123"
     assert len(case["sightings"]) == 2
-    assert [c["case_id"] for c in review.get("/v1/cases").json()["cases"]].count(case_id) == 1
+    assert [c["case_id"] for c in review.get("/v1/cases?limit=500").json()["cases"]].count(case_id) == 1
 
 
 def test_undecodable_or_unreviewable_messages_go_to_dead_letters_and_intake_goes_on(review):
@@ -56,5 +59,4 @@ def test_undecodable_or_unreviewable_messages_go_to_dead_letters_and_intake_goes
     assert reasons[1].startswith("not a alpr.v1.Case")
     assert {d.source_topic for d in dead} == {CASES.name}
     assert review.get(f"/v1/cases/{after}").json()["status"] == "open"
-    assert cases_pb2.Case  # the dead letters carry the original bytes for replay
-    assert {d.value for d in dead} == {garbage, nameless.SerializeToString()}
+    assert {d.value for d in dead} == {garbage, nameless.SerializeToString()}  # kept for a later replay

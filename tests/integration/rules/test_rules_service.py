@@ -5,7 +5,9 @@ import subprocess
 import sys
 import time
 import uuid
+from contextlib import contextmanager
 from datetime import datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -57,25 +59,31 @@ SCENARIO = [
 
 
 @pytest.fixture
-def worker(database_url, tmp_path):
+def setup(database_url, tmp_path):
+    """A fresh development broker, a zone file and one permit holder; yields the worker's environment."""
     zones = tmp_path / "zones.geojson"
     zones.write_text(json.dumps({"type": "FeatureCollection", "features": [
         zone("main-st", "timed", 120, 2.0), zone("res-a", "permit", None, 2.02)]}))
     (tmp_path / "permits.csv").write_text("plate,zone_ids,valid_from,valid_to\nPRM333,res-a,2025-01-01,2025-12-31\n")
     import_permits_csv(database_url, tmp_path / "permits.csv")
     with development_broker() as bootstrap:
-        kafka.produce_and_wait(kafka.producer(bootstrap, "test"), SCENARIO)
-        env = {**os.environ, "KAFKA_BOOTSTRAP_SERVERS": bootstrap, "DATABASE_URL": database_url,
+        yield {**os.environ, "KAFKA_BOOTSTRAP_SERVERS": bootstrap, "DATABASE_URL": database_url,
                "RULES_ZONES_PATH": str(zones), "ALPR_DATA_DIR": str(tmp_path / "data"), "ALPR_LOG_LEVEL": "WARNING"}
-        log = (tmp_path / "worker.log").open("w")
+
+
+@contextmanager
+def rules_worker(env: dict):
+    """`alpr rules run` as a process, stopped with SIGTERM; its log is printed when a test fails."""
+    log = Path(env["ALPR_DATA_DIR"]).parent / f"worker-{uuid.uuid4().hex[:6]}.log"
+    with log.open("w") as out:
         proc = subprocess.Popen([sys.executable, "-m", "alpr_cli.main", "rules", "run"], env=env,
-                                stdout=log, stderr=subprocess.STDOUT)
-        try:
-            yield bootstrap
-        finally:
-            proc.terminate()
-            proc.wait(20)
-            print((tmp_path / "worker.log").read_text()[-3000:])
+                                stdout=out, stderr=subprocess.STDOUT)
+    try:
+        yield env["KAFKA_BOOTSTRAP_SERVERS"]
+    finally:
+        proc.terminate()
+        proc.wait(20)
+        print(log.read_text()[-3000:])
 
 
 def consume(bootstrap: str, topic: str, expected: int, settle_s: float = 3.0, timeout_s: float = 60.0) -> list:
@@ -97,7 +105,13 @@ def consume(bootstrap: str, topic: str, expected: int, settle_s: float = 3.0, ti
     return found
 
 
-def test_reads_become_exactly_the_expected_cases(worker):
+def test_reads_become_exactly_the_expected_cases(setup):
+    kafka.produce_and_wait(kafka.producer(setup["KAFKA_BOOTSTRAP_SERVERS"], "test"), SCENARIO)
+    with rules_worker(setup) as worker:
+        check_cases_audits_and_dead_letters(worker)
+
+
+def check_cases_audits_and_dead_letters(worker: str):
     messages = consume(worker, CASES.name, expected=2)
     cases = {c.plate_text: c for c in (Case.FromString(m.value()) for m in messages)}
     assert len(messages) == 2 and set(cases) == {"OVR111", "NOP444"}
@@ -116,3 +130,14 @@ def test_reads_become_exactly_the_expected_cases(worker):
     dead, = consume(worker, DEAD_LETTERS.name, expected=1)
     letter = DeadLetter.FromString(dead.value())
     assert letter.source_topic == READS.name and letter.value == b"not a protobuf" and "PlateRead" in letter.reason
+
+
+def test_chalks_survive_a_restart_of_the_worker(setup):
+    producer = kafka.producer(setup["KAFKA_BOOTSTRAP_SERVERS"], "test")
+    kafka.produce_and_wait(producer, [read("rst-1", "RST777", 0, TIMED_SPOT)])
+    with rules_worker(setup) as worker:
+        assert consume(worker, "rules-chalks-changelog", expected=1, settle_s=0.5)  # chalked
+    kafka.produce_and_wait(producer, [read("rst-2", "RST777", 126, TIMED_SPOT)])
+    with rules_worker(setup) as worker:
+        case, = (Case.FromString(m.value()) for m in consume(worker, CASES.name, expected=1))
+    assert [s.read_id for s in case.sightings] == ["rst-1", "rst-2"]
