@@ -120,20 +120,27 @@ class Stack:
 @click.option("--ingest-port", default=8080, show_default=True)
 @click.option("--review-port", default=8081, show_default=True)
 def up(data_dir: Path, zones: Path | None, tracts: Path | None, ingest_port: int, review_port: int):
-    """Run the whole stack in the foreground until Ctrl-C, printing the URLs and demo credentials."""
-    from alpr_cli.demo.accounts import create_demo_accounts
-    from alpr_cli.demo.city import write_city
+    """Run the whole stack in the foreground until Ctrl-C, printing the URLs and demo credentials.
 
-    city = write_city(data_dir / "city")
-    options = StackOptions(data_dir, zones or city.zones_path, tracts or city.tracts_path,
+    The demo city's zones, tracts and permits are used unless --zones/--tracts are given, and the
+    demo drive's frames are written so that `alpr upload` has something to send.
+    """
+    from alpr_cli.demo.accounts import create_demo_accounts
+    from alpr_cli.demo.run import yesterday_morning
+    from alpr_cli.demo.scenario import build_scenario
+
+    scenario = build_scenario(data_dir / "scenario", base_time=yesterday_morning())
+    options = StackOptions(data_dir, zones or scenario.zones_path, tracts or scenario.tracts_path,
                            ingest_port=ingest_port, review_port=review_port)
     click.echo("Starting the stack (development broker, PostgreSQL, local object store, six services)...")
     with Stack(options) as stack:
-        accounts = create_demo_accounts(stack.database_url, city.permits_path)
-        click.echo(f"\ningest  {stack.ingest_url}/v1/frames   device {accounts.device_id} token {accounts.device_token}")
+        accounts = create_demo_accounts(stack.database_url, scenario.permits_path, scenario.device_id)
+        click.echo(f"\ningest  {stack.ingest_url}/v1/frames   device {accounts.device_id}, token {accounts.device_token}")
         click.echo(f"review  {stack.review_url}/v1/cases    officer token {accounts.officer_token}")
-        click.echo(f"                                         supervisor token {accounts.supervisor_token}")
-        click.echo(f"kafka   {stack.bootstrap}   logs in {data_dir / 'logs'}\nPress Ctrl-C to stop.")
+        click.echo(f"                                       supervisor token {accounts.supervisor_token}")
+        click.echo(f"kafka   {stack.bootstrap} (development broker)   logs in {data_dir / 'logs'}")
+        click.echo(f"\nTry:  alpr upload {scenario.pass_dirs[0]} --url {stack.ingest_url} --token {accounts.device_token}")
+        click.echo("Press Ctrl-C to stop.")
         try:
             while True:
                 stack.processes.check_alive()

@@ -11,7 +11,7 @@ from typing import Callable, TypeVar
 import confluent_kafka
 from google.protobuf.message import DecodeError, Message
 
-from alpr_common.errors import BrokerUnavailable
+from alpr_common.errors import BrokerUnavailable, StorageUnavailable
 from alpr_common.kafka import Outgoing, dead_letter, produce_and_wait
 from alpr_common.metrics import BATCH_SECONDS, DEAD_LETTERED, MESSAGES_CONSUMED, MESSAGES_PRODUCED
 
@@ -58,8 +58,8 @@ def run_consumer_loop(*, consumer: confluent_kafka.Consumer, producer: confluent
             outgoing = handle(messages)
             if outgoing:
                 produce_and_wait(producer, outgoing)
-        except BrokerUnavailable as exc:
-            log.error("output not acknowledged, replaying the batch: %s", exc)
+        except (BrokerUnavailable, StorageUnavailable) as exc:
+            log.error("batch not completed, replaying it: %s", exc)
             _rewind(consumer, messages)
             stop.wait(retry_delay_s)
             continue

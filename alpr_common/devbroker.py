@@ -8,6 +8,8 @@ import threading
 
 import confluent_kafka
 
+from alpr_common.topics import CATALOG
+
 CLUSTER_ID_PREFIX = "mockCluster"  # how the mock cluster names itself in metadata
 BANNER = "DEVELOPMENT BROKER (in memory, nothing on disk, not for production)"
 
@@ -22,6 +24,12 @@ class DevelopmentBroker:
         })
         metadata = self._owner.list_topics(timeout=10)
         self.bootstrap = ",".join(f"{b.host}:{b.port}" for b in metadata.brokers.values())
+        self._create_catalog_topics()
+
+    def _create_catalog_topics(self) -> None:
+        """A metadata request creates a topic on the mock cluster; consumers then never wait for one."""
+        for topic in CATALOG:
+            self._owner.list_topics(topic=topic.name, timeout=10)
 
     def close(self) -> None:
         self._owner = None

@@ -1,8 +1,10 @@
 """What counts as a plate among the texts read in a frame (pure).
 
-A plate's text is upper-case A-Z and 0-9 only, 2 to 8 characters, after separators are dropped.
+A plate's text is upper-case A-Z and 0-9 only, 2 to 8 characters, after separators are dropped,
+and not one character repeated (a row of windows or fence posts reads as "IIIIII").
 Regions whose text is mostly something else (words, other scripts) are not plates.
 """
+import math
 import unicodedata
 from dataclasses import dataclass
 
@@ -19,8 +21,8 @@ class PlateText:
 
     @property
     def confidence(self) -> float:
-        """The mean of the character confidences (as PaddleOCR scores a line)."""
-        return sum(self.char_confidences) / len(self.char_confidences) if self.char_confidences else 0.0
+        """The product of the character confidences: the whole text is right only if every character is."""
+        return math.prod(self.char_confidences) if self.char_confidences else 0.0
 
     @property
     def has_digit(self) -> bool:
@@ -43,7 +45,7 @@ def normalise(raw: str, confidences: list[float]) -> tuple[PlateText, int]:
 def as_plate(raw: str, confidences: list[float]) -> PlateText | None:
     """The plate text read in one region, or None when the region is not plate-like."""
     plate, foreign = normalise(raw, confidences)
-    if foreign > MAX_FOREIGN or not MIN_LENGTH <= len(plate.text) <= MAX_LENGTH:
+    if foreign > MAX_FOREIGN or not MIN_LENGTH <= len(plate.text) <= MAX_LENGTH or len(set(plate.text)) < 2:
         return None
     return plate
 

@@ -20,7 +20,7 @@ DETECTION_BATCH = {True: 16, False: 1}
 @dataclass(frozen=True)
 class PlateResult:
     text: str
-    confidence: float  # mean of char_confidences
+    confidence: float  # product of char_confidences
     char_confidences: list[float]
     box: Box  # x, y, width, height in the frame's pixels
 

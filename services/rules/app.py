@@ -46,6 +46,7 @@ def faust_app(settings: RulesSettings) -> faust.App:
         store="memory://", datadir=str(datadir), web_enabled=False, autodiscover=False,
         topic_partitions=4, topic_allow_declare=False, topic_disable_leader=True,
         consumer_auto_offset_reset="earliest", producer_acks=-1,
+        broker_session_timeout=settings.session_timeout_s, broker_heartbeat_interval=settings.session_timeout_s / 6,
         key_serializer="raw", value_serializer="raw",
     )
 

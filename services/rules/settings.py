@@ -19,6 +19,9 @@ class RulesSettings(CommonSettings):
     min_confidence: float = Field(0.5, ge=0, le=1)
     permit_refresh_s: float = Field(30.0, gt=0)
     metrics_port: int = Field(0, ge=0)
+    # How long the group waits for a silent worker; the development broker also waits about this
+    # long after a worker leaves before it hands the partitions to a new one.
+    session_timeout_s: float = Field(60.0, ge=6)
 
     def require_zones_path(self) -> Path:
         if not self.zones_path:

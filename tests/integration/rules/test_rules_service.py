@@ -68,7 +68,8 @@ def setup(database_url, tmp_path):
     import_permits_csv(database_url, tmp_path / "permits.csv")
     with development_broker() as bootstrap:
         yield {**os.environ, "KAFKA_BOOTSTRAP_SERVERS": bootstrap, "DATABASE_URL": database_url,
-               "RULES_ZONES_PATH": str(zones), "ALPR_DATA_DIR": str(tmp_path / "data"), "ALPR_LOG_LEVEL": "WARNING"}
+               "RULES_ZONES_PATH": str(zones), "ALPR_DATA_DIR": str(tmp_path / "data"), "ALPR_LOG_LEVEL": "WARNING",
+               "RULES_SESSION_TIMEOUT_S": "8"}  # a restarted worker gets its partitions back sooner
 
 
 @contextmanager

@@ -25,13 +25,13 @@ def test_plate_like_texts_are_plates(raw):
     assert as_plate(raw, [0.9] * len(raw)) is not None
 
 
-@pytest.mark.parametrize("raw", ["A", "", "CALIFORNIA", "ABCD12345", "--", "停车场A1", "©®A1"])
+@pytest.mark.parametrize("raw", ["A", "", "CALIFORNIA", "ABCD12345", "--", "停车场A1", "©®A1", "IIIIII", "11"])
 def test_too_short_too_long_or_foreign_texts_are_not_plates(raw):
     assert as_plate(raw, [0.9] * len(raw)) is None
 
 
-def test_confidence_is_the_mean_of_the_character_confidences():
-    assert PlateText("AB1", [1.0, 0.5, 0.6]).confidence == pytest.approx(0.7)
+def test_confidence_is_the_product_of_the_character_confidences():
+    assert PlateText("AB1", [1.0, 0.5, 0.6]).confidence == pytest.approx(0.3)
     assert PlateText("", []).confidence == 0.0
 
 

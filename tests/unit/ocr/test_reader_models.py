@@ -28,7 +28,7 @@ def test_rendered_plates_are_read_exactly_in_one_batch(reader):
     assert [[p.text for p in found] for found in results] == [[t] for t in PLATES]
     for text, (plate,) in zip(PLATES, results):
         assert len(plate.char_confidences) == len(text)
-        assert plate.confidence == pytest.approx(np.mean(plate.char_confidences))
+        assert plate.confidence == pytest.approx(np.prod(plate.char_confidences))
         assert plate.confidence > 0.9
 
 
@@ -77,3 +77,12 @@ def test_batched_detection_of_frames_of_different_sizes_matches_one_at_a_time(re
     for single, together in zip(one_by_one, batched):
         for a, b in zip(sorted(single, key=lambda r: r.score), sorted(together, key=lambda r: r.score)):
             assert np.abs(a.corners - b.corners).max() <= 3  # padding to the larger frame moves nothing
+
+
+def test_a_row_of_windows_is_not_a_plate(reader):
+    frame = np.full((540, 960, 3), (40, 50, 140), np.uint8)
+    for x in range(10, 960, 150):
+        cv2.rectangle(frame, (x, 40), (x + 80, 190), (30, 25, 20), -1)
+        cv2.rectangle(frame, (x + 6, 46), (x + 74, 184), (120, 100, 80), 2)
+    assert reader.detector.detect([frame]) != [[]]  # the detector does see "text" there
+    assert reader.read_batch([frame]) == [[]]
