@@ -37,7 +37,14 @@ RETENTION = Topic("alpr.retention.v1", "item_id", NEVER, description="what reten
 AUDIT = Topic("alpr.audit.v1", "writer_id", NEVER, description="append-only audit trail")
 DEAD_LETTERS = Topic("alpr.deadletter.v1", "source_topic", 30 * DAY_MS, description="messages no consumer could process")
 
-CATALOG: tuple[Topic, ...] = (FRAMES, READS, FRAME_READS, CASES, DECISIONS, CITATIONS, RETENTION, AUDIT, DEAD_LETTERS)
+# Faust keeps the rules service's tables in these changelogs; with topic declaration off they are created here.
+RULES_CHALKS = Topic("rules-chalks-changelog", "plate|zone_id", 7 * DAY_MS, cleanup_policy="compact,delete",
+                     description="rules: chalk marks (Faust table changelog)")
+RULES_OPENED_CASES = Topic("rules-opened-cases-changelog", "case_id", 30 * DAY_MS, cleanup_policy="compact,delete",
+                           description="rules: ids of cases already opened (Faust table changelog)")
+
+CATALOG: tuple[Topic, ...] = (FRAMES, READS, FRAME_READS, CASES, DECISIONS, CITATIONS, RETENTION, AUDIT, DEAD_LETTERS,
+                              RULES_CHALKS, RULES_OPENED_CASES)
 
 
 def by_name(name: str) -> Topic:

@@ -1,4 +1,7 @@
 """Every error as JSON `{"error": code, "detail": message}`, mapped from exceptions in one table."""
+import logging
+
+import psycopg
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -8,6 +11,7 @@ from alpr_common.errors import BrokerUnavailable, StorageUnavailable
 from services.review import domain
 from services.review.deps import Forbidden, NotAuthenticated
 
+log = logging.getLogger(__name__)
 RETRY_AFTER_S = "5"
 ERRORS: dict[type[Exception], tuple[int, str]] = {
     NotAuthenticated: (401, "not_authenticated"),
@@ -38,6 +42,11 @@ async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
     return error_response(exc.status_code, code, str(exc.detail))
 
 
+async def database_error(request: Request, exc: psycopg.OperationalError) -> JSONResponse:
+    log.error("database unavailable: %s", exc)
+    return error_response(503, "database_unavailable", "the case database cannot be reached; try again")
+
+
 async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
     problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
     return error_response(422, "invalid_request", problems)
@@ -48,3 +57,4 @@ def install_error_handlers(app: FastAPI) -> None:
         app.add_exception_handler(exc_type, mapped_error)
     app.add_exception_handler(HTTPException, http_error)
     app.add_exception_handler(RequestValidationError, validation_error)
+    app.add_exception_handler(psycopg.OperationalError, database_error)

@@ -76,7 +76,8 @@ def create_app(deps: Dependencies) -> faust.App:
         if zone is None:
             return
         key = f"{sighting.plate}|{zone.id}"
-        chalk = codec.chalk_from_json(chalks[key]) if chalks.get(key) else None
+        stored = chalks.get(key)
+        chalk = codec.chalk_from_json(stored) if stored else None
         has_permit = deps.permits.covers(sighting.plate, zone.id, sighting.captured_at)
         decision = decide(chalk, sighting, zone, has_permit, deps.settings.moved_distance_m,
                           deps.settings.min_confidence)

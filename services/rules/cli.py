@@ -1,6 +1,6 @@
 """`alpr rules` (run the service, check a zone file) and `alpr permits` (import and list permits)."""
 import getpass
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -91,17 +91,21 @@ def import_(csv_path: Path, tz: ZoneInfo, actor: str):
               help="Only permits valid at this time (ISO 8601; a bare date means midnight UTC).")
 @ACTOR
 def list_(valid_at: datetime | None, actor: str):
-    """Print the stored permits: plate, zone, valid from, valid to."""
+    """Print the stored permits: plate, zone, valid from, valid to (in UTC)."""
     from services.rules.permits_repository import list_permits
 
     settings = RulesSettings()
     if valid_at is not None and valid_at.tzinfo is None:
-        valid_at = valid_at.replace(tzinfo=ZoneInfo("UTC"))
+        valid_at = valid_at.replace(tzinfo=timezone.utc)
     rows = list_permits(_database_url(settings), valid_at)
     _audit(settings, actor, "permits.list", "rules.permits", {"rows": str(len(rows))})
     for p in rows:
-        click.echo(f"{p.plate:12} {p.zone_id:16} {p.valid_from.isoformat()}  {p.valid_to.isoformat()}")
+        click.echo(f"{p.plate:12} {p.zone_id:16} {_utc(p.valid_from)}  {_utc(p.valid_to)}")
     click.echo(f"{len(rows)} permit(s)")
+
+
+def _utc(at: datetime) -> str:
+    return at.astimezone(timezone.utc).isoformat()
 
 
 def _zoneinfo(name: str) -> ZoneInfo:

@@ -9,7 +9,7 @@ from alpr_common.topics import AUDIT, CATALOG, by_name
 def test_catalog_names_are_unique_and_versioned():
     names = [t.name for t in CATALOG]
     assert len(names) == len(set(names))
-    assert all(n.startswith("alpr.") and n.endswith(".v1") for n in names)
+    assert all(n.endswith((".v1", "-changelog")) for n in names)
 
 
 def test_audit_topic_never_expires():

@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from alpr_common.geo import distance_m
 from services.rules.chalking import decide
-from tests.unit.rules.builders import MONDAY_10AM, seen, timed_zone
+from tests.unit.rules.builders import seen, timed_zone
 
 ZONE = timed_zone(limit=120, grace=5)
 ALLOWED = timedelta(minutes=125)
