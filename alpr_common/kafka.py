@@ -3,6 +3,7 @@ import time
 from dataclasses import dataclass
 
 import confluent_kafka
+import confluent_kafka.admin
 
 from alpr_common.errors import BrokerUnavailable
 from alpr_common.events.common_pb2 import DeadLetter

@@ -1,7 +1,6 @@
 """Public routes: liveness, readiness (database and broker) and Prometheus metrics."""
 import logging
 
-import confluent_kafka.admin  # noqa: F401  (alpr_common.kafka.is_broker_reachable uses it without importing it)
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse, Response
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
