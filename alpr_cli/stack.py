@@ -2,6 +2,7 @@
 import socket
 import time
 from dataclasses import dataclass, field
+from typing import Callable
 from pathlib import Path
 
 import click
@@ -28,6 +29,7 @@ class StackOptions:
     review_port: int = 8081
     retention_sweep_s: float = 60.0
     extra_env: dict[str, str] = field(default_factory=dict)
+    seed_database: Callable[[str], object] = lambda database_url: None  # runs after migrations, before the services
 
 
 @dataclass
@@ -38,6 +40,7 @@ class Stack:
     database_url: str = ""
     storage_url: str = ""
     metrics_ports: dict[str, int] = field(default_factory=dict)
+    seeded: object = None
 
     def __post_init__(self):
         self.processes = ProcessGroup(self.options.data_dir / "logs")
@@ -66,6 +69,7 @@ class Stack:
         self.bootstrap = settings.kafka_bootstrap_servers or self._start_devbroker()
         self.database_url = resolve_database_url(settings.database_url, settings.data_dir)
         apply_migrations(self.database_url, all_migrations())
+        self.seeded = self.options.seed_database(self.database_url)
         self.storage_url = settings.resolved_storage_url()
         env = self._service_env()
         for name, args, extra in self._services():
@@ -131,10 +135,11 @@ def up(data_dir: Path, zones: Path | None, tracts: Path | None, ingest_port: int
 
     scenario = build_scenario(data_dir / "scenario", base_time=yesterday_morning())
     options = StackOptions(data_dir, zones or scenario.zones_path, tracts or scenario.tracts_path,
-                           ingest_port=ingest_port, review_port=review_port)
+                           ingest_port=ingest_port, review_port=review_port,
+                           seed_database=lambda url: create_demo_accounts(url, scenario.permits_path, scenario.device_id))
     click.echo("Starting the stack (development broker, PostgreSQL, local object store, six services)...")
     with Stack(options) as stack:
-        accounts = create_demo_accounts(stack.database_url, scenario.permits_path, scenario.device_id)
+        accounts = stack.seeded
         click.echo(f"\ningest  {stack.ingest_url}/v1/frames   device {accounts.device_id}, token {accounts.device_token}")
         click.echo(f"review  {stack.review_url}/v1/cases    officer token {accounts.officer_token}")
         click.echo(f"                                       supervisor token {accounts.supervisor_token}")

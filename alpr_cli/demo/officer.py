@@ -4,7 +4,7 @@ from dataclasses import dataclass
 import httpx
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, order=True)
 class CaseKey:
     plate: str
     zone_id: str

@@ -48,7 +48,8 @@ def demo(data_dir: Path, seed: int, cars: int):
     click.echo("Building the demo city and rendering the drive's frames...")
     scenario = build_scenario(data_dir / "scenario", base_time=base, seed=seed, cars=cars)
     options = StackOptions(data_dir, scenario.zones_path, scenario.tracts_path, clock=f"file:{clock.path}",
-                           ingest_port=free_port(), review_port=free_port(), retention_sweep_s=1.0)
+                           ingest_port=free_port(), review_port=free_port(), retention_sweep_s=1.0,
+                           seed_database=lambda url: create_demo_accounts(url, scenario.permits_path, scenario.device_id))
     click.echo("Starting the development broker, PostgreSQL and the six services...")
     with Stack(options) as stack:
         result = run_scenario(stack, scenario, clock)
@@ -60,7 +61,7 @@ def demo(data_dir: Path, seed: int, cars: int):
 
 def run_scenario(stack: Stack, scenario: Scenario, clock: FileClock) -> tally.DemoSummary:
     result = tally.DemoSummary(cases_expected=len(scenario.expected_cases))
-    accounts = create_demo_accounts(stack.database_url, scenario.permits_path, scenario.device_id)
+    accounts = stack.seeded
     for pass_dir, (_, pass_end) in zip(scenario.pass_dirs, scenario.pass_times):
         clock.set(pass_end)
         click.echo(f"Uploading {pass_dir.name}...")
