@@ -10,7 +10,7 @@ from alpr_cli.main import cli
 from alpr_common.db import connect
 from services.reporting import service
 from services.reporting.settings import ReportingSettings
-from tests.integration.reporting.kafka_helpers import produce, wait_for
+from tests.support.kafka_io import produce, wait_for
 from tests.integration.reporting.scenario import PLATES, YearOfEvents, tracts_file
 
 pytestmark = pytest.mark.integration

@@ -19,7 +19,7 @@ from alpr_common.timeutil import from_timestamp
 from alpr_common.topics import AUDIT, CASES, DECISIONS, FRAME_READS, FRAMES, RETENTION
 from services.retention.service import RetentionService
 from services.retention.settings import RetentionSettings
-from tests.integration.retention.kafka_helpers import produce, read_until, wait_for
+from tests.support.kafka_io import produce, read_until, wait_for
 
 pytestmark = pytest.mark.integration
 T0 = datetime(2026, 7, 6, 9, 0, tzinfo=timezone.utc)

@@ -1,4 +1,4 @@
-"""Producing test events and reading a topic back, against the real broker."""
+"""Producing test events and reading them back, against the real broker."""
 import time
 import uuid
 
@@ -7,7 +7,7 @@ from alpr_common import kafka
 
 def produce(bootstrap: str, events: list[tuple[str, str, object]]) -> None:
     """(topic, key, protobuf event) triples, acknowledged before returning."""
-    producer = kafka.producer(bootstrap, "retention-tests")
+    producer = kafka.producer(bootstrap, "tests")
     kafka.produce_and_wait(producer, [kafka.Outgoing(t, k.encode(), e.SerializeToString()) for t, k, e in events])
 
 
