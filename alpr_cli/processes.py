@@ -14,6 +14,7 @@ class Child:
     name: str
     process: subprocess.Popen
     log_path: Path
+    infrastructure: bool = False  # stopped after everything that uses it
 
 
 @dataclass
@@ -21,14 +22,14 @@ class ProcessGroup:
     log_dir: Path
     children: list[Child] = field(default_factory=list)
 
-    def start(self, name: str, args: list[str], env: dict[str, str]) -> Child:
+    def start(self, name: str, args: list[str], env: dict[str, str], infrastructure: bool = False) -> Child:
         """Run `alpr ARGS...` as a child with its output in LOG_DIR/NAME.log."""
         self.log_dir.mkdir(parents=True, exist_ok=True)
         log_path = self.log_dir / f"{name}.log"
         log = log_path.open("ab")
         process = subprocess.Popen([sys.executable, "-m", "alpr_cli", *args], env={**os.environ, **env},
                                    stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-        child = Child(name, process, log_path)
+        child = Child(name, process, log_path, infrastructure)
         self.children.append(child)
         return child
 
@@ -52,13 +53,19 @@ class ProcessGroup:
         raise TimeoutError(f"{url} not ready after {timeout_s:.0f}s")
 
     def stop(self, timeout_s: float = 15.0) -> None:
-        for child in reversed(self.children):
+        """Services first, then the infrastructure they use; a child that does not stop in time is killed."""
+        self._stop([c for c in self.children if not c.infrastructure], timeout_s)
+        self._stop([c for c in self.children if c.infrastructure], timeout_s)
+        self.children.clear()
+
+    @staticmethod
+    def _stop(children: list[Child], timeout_s: float) -> None:
+        for child in children:
             if child.process.poll() is None:
                 child.process.terminate()
         deadline = time.monotonic() + timeout_s
-        for child in self.children:
+        for child in children:
             try:
                 child.process.wait(max(0.1, deadline - time.monotonic()))
             except subprocess.TimeoutExpired:
                 child.process.kill()
-        self.children.clear()

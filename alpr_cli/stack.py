@@ -11,6 +11,7 @@ from alpr_cli.processes import ProcessGroup
 from alpr_cli.settings import CliSettings
 from alpr_cli.wiring import all_migrations
 from alpr_common.db import apply_migrations, resolve_database_url
+from alpr_common.service_runtime import stop_on_signals
 
 
 def free_port() -> int:
@@ -82,7 +83,7 @@ class Stack:
     def _start_devbroker(self) -> str:
         address_file = self.options.data_dir / "devbroker.address"
         address_file.unlink(missing_ok=True)
-        self.processes.start("devbroker", ["devbroker", "--address-file", str(address_file)], {})
+        self.processes.start("devbroker", ["devbroker", "--address-file", str(address_file)], {}, infrastructure=True)
         deadline = time.monotonic() + 20
         while not address_file.exists():
             self.processes.check_alive()
@@ -146,9 +147,7 @@ def up(data_dir: Path, zones: Path | None, tracts: Path | None, ingest_port: int
         click.echo(f"kafka   {stack.bootstrap} (development broker)   logs in {data_dir / 'logs'}")
         click.echo(f"\nTry:  alpr upload {scenario.pass_dirs[0]} --url {stack.ingest_url} --token {accounts.device_token}")
         click.echo("Press Ctrl-C to stop.")
-        try:
-            while True:
-                stack.processes.check_alive()
-                time.sleep(1)
-        except KeyboardInterrupt:
-            click.echo("Stopping...")
+        stop = stop_on_signals()
+        while not stop.wait(1.0):
+            stack.processes.check_alive()
+        click.echo("Stopping...")

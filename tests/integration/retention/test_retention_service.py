@@ -57,7 +57,9 @@ def inventory_ready(database_url, scenario):
                               ([f for f, _ in scenario.frames.values()],)).fetchone()["n"]
         decided = conn.execute("SELECT count(*) AS n FROM retention.cases WHERE case_id = ANY(%s) AND decided_at IS NOT NULL",
                                ([scenario.cases["rej"], scenario.cases["conf"]],)).fetchone()["n"]
-    return frames == 6 and decided == 2
+        evidence = conn.execute("SELECT count(*) AS n FROM retention.case_evidence WHERE case_id = ANY(%s)",
+                                (list(scenario.cases.values()),)).fetchone()["n"]
+    return frames == 6 and decided == 2 and evidence == 5
 
 
 @pytest.fixture
