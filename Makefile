@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: help venv demo up test test-unit lock protos clean
+.PHONY: help venv system-deps demo up test test-unit lock protos clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -23,7 +23,10 @@ demo: venv  ## run the whole pipeline on the built-in demo scenario
 up: venv  ## run the whole stack on the embedded default, in the foreground
 	$(BIN)/alpr up
 
-test: venv  ## run every test (unit, integration, end to end)
+system-deps:  ## install the Debian packages some tests use (chromium, prometheus) when missing
+	@bash scripts/system-deps.sh
+
+test: venv system-deps  ## run every test (unit, integration, end to end)
 	$(BIN)/python -m pytest
 
 test-unit: venv  ## run the unit tests only (no broker, database or storage)
