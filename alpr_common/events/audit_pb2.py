@@ -25,7 +25,7 @@ _sym_db = _symbol_database.Default()
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1e\x61lpr_common/events/audit.proto\x12\x07\x61lpr.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"\xf8\x02\n\nAuditEvent\x12\x10\n\x08\x65vent_id\x18\x01 \x01(\t\x12\x11\n\twriter_id\x18\x02 \x01(\t\x12\x10\n\x08sequence\x18\x03 \x01(\x04\x12\x11\n\tprev_hash\x18\x04 \x01(\x0c\x12\x0c\n\x04hash\x18\x05 \x01(\x0c\x12&\n\x02\x61t\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\r\n\x05\x61\x63tor\x18\x07 \x01(\t\x12\x12\n\nactor_kind\x18\x08 \x01(\t\x12\x0c\n\x04role\x18\t \x01(\t\x12\x0e\n\x06\x61\x63tion\x18\n \x01(\t\x12\x10\n\x08resource\x18\x0b \x01(\t\x12\x0f\n\x07purpose\x18\x0c \x01(\t\x12\x0f\n\x07outcome\x18\r \x01(\t\x12\x12\n\nrequest_id\x18\x0e \x01(\t\x12\x31\n\x07\x64\x65tails\x18\x0f \x03(\x0b\x32 .alpr.v1.AuditEvent.DetailsEntry\x1a.\n\x0c\x44\x65tailsEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1e\x61lpr_common/events/audit.proto\x12\x07\x61lpr.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"\xa1\x03\n\nAuditEvent\x12\x10\n\x08\x65vent_id\x18\x01 \x01(\t\x12\x11\n\twriter_id\x18\x02 \x01(\t\x12\x10\n\x08sequence\x18\x03 \x01(\x04\x12\x11\n\tprev_hash\x18\x04 \x01(\x0c\x12\x0c\n\x04hash\x18\x05 \x01(\x0c\x12&\n\x02\x61t\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\r\n\x05\x61\x63tor\x18\x07 \x01(\t\x12\x12\n\nactor_kind\x18\x08 \x01(\t\x12\x0c\n\x04role\x18\t \x01(\t\x12\x0e\n\x06\x61\x63tion\x18\n \x01(\t\x12\x10\n\x08resource\x18\x0b \x01(\t\x12\x0f\n\x07purpose\x18\x0c \x01(\t\x12\x0f\n\x07outcome\x18\r \x01(\t\x12\x12\n\nrequest_id\x18\x0e \x01(\t\x12\x31\n\x07\x64\x65tails\x18\x0f \x03(\x0b\x32 .alpr.v1.AuditEvent.DetailsEntry\x12\'\n\ncheckpoint\x18\x10 \x01(\x0b\x32\x13.alpr.v1.Checkpoint\x1a.\n\x0c\x44\x65tailsEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"Y\n\nCheckpoint\x12\x11\n\ttree_size\x18\x01 \x01(\x04\x12\x11\n\troot_hash\x18\x02 \x01(\x0c\x12\x12\n\npublic_key\x18\x03 \x01(\x0c\x12\x11\n\tsignature\x18\x04 \x01(\x0c\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -35,7 +35,9 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_AUDITEVENT_DETAILSENTRY']._loaded_options = None
   _globals['_AUDITEVENT_DETAILSENTRY']._serialized_options = b'8\001'
   _globals['_AUDITEVENT']._serialized_start=77
-  _globals['_AUDITEVENT']._serialized_end=453
-  _globals['_AUDITEVENT_DETAILSENTRY']._serialized_start=407
-  _globals['_AUDITEVENT_DETAILSENTRY']._serialized_end=453
+  _globals['_AUDITEVENT']._serialized_end=494
+  _globals['_AUDITEVENT_DETAILSENTRY']._serialized_start=448
+  _globals['_AUDITEVENT_DETAILSENTRY']._serialized_end=494
+  _globals['_CHECKPOINT']._serialized_start=496
+  _globals['_CHECKPOINT']._serialized_end=585
 # @@protoc_insertion_point(module_scope)

@@ -10,7 +10,7 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class AuditEvent(_message.Message):
-    __slots__ = ("event_id", "writer_id", "sequence", "prev_hash", "hash", "at", "actor", "actor_kind", "role", "action", "resource", "purpose", "outcome", "request_id", "details")
+    __slots__ = ("event_id", "writer_id", "sequence", "prev_hash", "hash", "at", "actor", "actor_kind", "role", "action", "resource", "purpose", "outcome", "request_id", "details", "checkpoint")
     class DetailsEntry(_message.Message):
         __slots__ = ("key", "value")
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -33,6 +33,7 @@ class AuditEvent(_message.Message):
     OUTCOME_FIELD_NUMBER: _ClassVar[int]
     REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
     DETAILS_FIELD_NUMBER: _ClassVar[int]
+    CHECKPOINT_FIELD_NUMBER: _ClassVar[int]
     event_id: str
     writer_id: str
     sequence: int
@@ -48,4 +49,17 @@ class AuditEvent(_message.Message):
     outcome: str
     request_id: str
     details: _containers.ScalarMap[str, str]
-    def __init__(self, event_id: _Optional[str] = ..., writer_id: _Optional[str] = ..., sequence: _Optional[int] = ..., prev_hash: _Optional[bytes] = ..., hash: _Optional[bytes] = ..., at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., actor: _Optional[str] = ..., actor_kind: _Optional[str] = ..., role: _Optional[str] = ..., action: _Optional[str] = ..., resource: _Optional[str] = ..., purpose: _Optional[str] = ..., outcome: _Optional[str] = ..., request_id: _Optional[str] = ..., details: _Optional[_Mapping[str, str]] = ...) -> None: ...
+    checkpoint: Checkpoint
+    def __init__(self, event_id: _Optional[str] = ..., writer_id: _Optional[str] = ..., sequence: _Optional[int] = ..., prev_hash: _Optional[bytes] = ..., hash: _Optional[bytes] = ..., at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., actor: _Optional[str] = ..., actor_kind: _Optional[str] = ..., role: _Optional[str] = ..., action: _Optional[str] = ..., resource: _Optional[str] = ..., purpose: _Optional[str] = ..., outcome: _Optional[str] = ..., request_id: _Optional[str] = ..., details: _Optional[_Mapping[str, str]] = ..., checkpoint: _Optional[_Union[Checkpoint, _Mapping]] = ...) -> None: ...
+
+class Checkpoint(_message.Message):
+    __slots__ = ("tree_size", "root_hash", "public_key", "signature")
+    TREE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    ROOT_HASH_FIELD_NUMBER: _ClassVar[int]
+    PUBLIC_KEY_FIELD_NUMBER: _ClassVar[int]
+    SIGNATURE_FIELD_NUMBER: _ClassVar[int]
+    tree_size: int
+    root_hash: bytes
+    public_key: bytes
+    signature: bytes
+    def __init__(self, tree_size: _Optional[int] = ..., root_hash: _Optional[bytes] = ..., public_key: _Optional[bytes] = ..., signature: _Optional[bytes] = ...) -> None: ...

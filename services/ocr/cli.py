@@ -10,6 +10,8 @@ import cv2
 from alpr_common.errors import ConfigError
 from alpr_common.logs import configure_logging
 from alpr_common.service_runtime import stop_on_signals
+from services.ocr.bench import bench
+from services.ocr.evaluation.command import evaluate
 from services.ocr.reader import PlateReader, PlateResult
 from services.ocr.settings import OcrSettings
 from services.ocr.worker import SERVICE, run_worker
@@ -70,6 +72,9 @@ def _plate_json(plate: PlateResult) -> dict:
     return {"text": plate.text, "confidence": round(plate.confidence, 4), "box": list(plate.box),
             "char_confidences": [round(c, 4) for c in plate.char_confidences]}
 
+
+ocr.add_command(evaluate)
+ocr.add_command(bench)
 
 if __name__ == "__main__":
     ocr()

@@ -73,3 +73,11 @@ def crop_quad(image: np.ndarray, corners: np.ndarray) -> np.ndarray:
     target = np.array([[0, 0], [w, 0], [w, h], [0, h]], dtype=np.float32)
     matrix = cv2.getPerspectiveTransform(corners.astype(np.float32), target)
     return cv2.warpPerspective(image, matrix, (w, h), flags=cv2.INTER_CUBIC, borderMode=cv2.BORDER_REPLICATE)
+
+
+def iou(a: Box, b: Box) -> float:
+    """Intersection over union of two (x, y, width, height) boxes; 0 when either is empty."""
+    iw = max(0, min(a[0] + a[2], b[0] + b[2]) - max(a[0], b[0]))
+    ih = max(0, min(a[1] + a[3], b[1] + b[3]) - max(a[1], b[1]))
+    union = a[2] * a[3] + b[2] * b[3] - iw * ih
+    return iw * ih / union if union > 0 else 0.0

@@ -8,6 +8,7 @@ from services.ocr.db_postprocess import Region
 from services.ocr.detection import MAX_SIDE, TextDetector
 from services.ocr.geometry import Box, bounding_box, crop_quad, side_lengths
 from services.ocr.models import character_list, locate_models, on_gpu, open_session
+from services.ocr.plate_layout import registration_texts
 from services.ocr.plate_text import PlateText, as_plate, drop_words_beside_plates
 from services.ocr.recognition import TextRecognizer
 
@@ -33,6 +34,7 @@ def plate_shaped(region: Region) -> bool:
 
 def plates_of_frame(candidates: list[tuple[PlateText, Box]], min_confidence: float) -> list[PlateResult]:
     confident = [(p, box) for p, box in candidates if p.confidence >= min_confidence]
+    confident = [c for c, keep in zip(confident, registration_texts([box for _, box in confident])) if keep]
     keep = drop_words_beside_plates([p for p, _ in confident])
     results = [PlateResult(p.text, p.confidence, p.char_confidences, box) for (p, box), k in zip(confident, keep) if k]
     return sorted(results, key=lambda r: r.confidence, reverse=True)

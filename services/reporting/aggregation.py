@@ -1,14 +1,17 @@
 """How each event updates the aggregate counts. Pure: no I/O, and never a plate.
 
-Each event becomes one Increment: +1 to one row of one aggregate table, plus the event's id, which
-the repository remembers so that a replayed event is not counted twice.
+Each event becomes Increments: +1 to one row of an aggregate table, plus the event's id, which the
+repository remembers so that a replayed event is not counted twice. Rows of a set table (accessors)
+are only added, never counted.
 """
+import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from alpr_common.events.audit_pb2 import AuditEvent
 from alpr_common.events.cases_pb2 import Case, ViolationKind
 from alpr_common.events.decisions_pb2 import Citation, Decision, Outcome
 from alpr_common.events.reads_pb2 import PlateRead
@@ -17,15 +20,21 @@ from alpr_common.timeutil import from_timestamp
 from services.reporting.places import Places
 
 TABLE_KEYS = {
-    "reads_daily": ("day", "tract_id", "zone_id"),
+    "reads_daily": ("day", "hour", "tract_id", "zone_id"),
     "cases_daily": ("day", "tract_id", "zone_id", "kind"),
     "decisions_daily": ("day", "outcome", "reason", "zone_id", "kind"),
     "citations_daily": ("day", "tract_id", "zone_id"),
-    "destroyed_daily": ("day", "rule", "item_kind"),
+    "destroyed_daily": ("day", "rule", "item_kind", "lived_minutes"),
+    "accesses_daily": ("day", "actor_kind", "role", "action", "outcome"),
+    "accessors_yearly": ("year", "actor_kind", "role", "actor_digest"),
 }
+SET_TABLES = frozenset({"accessors_yearly"})
+UNKNOWN_LIFETIME = -1
 # Reasons are codes such as `misread` or `valid_permit`; anything else (free text that might name a
 # plate) is counted as `other`, so no plate can reach the reporting tables through a reason.
 REASON_CODE = re.compile(r"^[a-z]+(_[a-z]+)*$")
+# Audit labels (role, action, outcome, actor kind) are names the code chose; anything else is `other`.
+LABEL_CODE = re.compile(r"^[a-z][a-z0-9_.:-]{0,59}$")
 
 
 class InvalidEvent(ValueError):
@@ -69,9 +78,19 @@ def _point(event) -> tuple[float | None, float | None]:
     return (event.location.latitude, event.location.longitude) if event.HasField("location") else (None, None)
 
 
+def label_code(label: str) -> str:
+    code = label.strip().lower()
+    return code if not code or LABEL_CODE.match(code) else "other"
+
+
+def actor_digest(year: int, actor_kind: str, role: str, actor: str) -> str:
+    """One-way, per year: counts distinct actors without keeping who they are."""
+    return hashlib.sha256(f"{year}\x1f{actor_kind}\x1f{role}\x1f{actor}".encode()).hexdigest()[:32]
+
+
 def from_read(read: PlateRead, places: Places, tz: ZoneInfo) -> Increment:
-    point = _point(read)
-    key = (day_of(_time(read, "captured_at"), tz), places.tract(*point), places.zone(*point))
+    point, local = _point(read), _time(read, "captured_at").astimezone(tz)
+    key = (local.date(), local.hour, places.tract(*point), places.zone(*point))
     return Increment("reads_daily", _id(read.read_id, "read_id"), key)
 
 
@@ -98,6 +117,23 @@ def from_citation(citation: Citation, places: Places, tz: ZoneInfo) -> Increment
     return Increment("citations_daily", _id(citation.citation_id, "citation_id"), key)
 
 
+def lived_minutes(record: RetentionRecord) -> int:
+    if not record.HasField("item_time"):
+        return UNKNOWN_LIFETIME
+    lived = _time(record, "destroyed_at") - _time(record, "item_time")
+    return max(0, int(lived.total_seconds() // 60))
+
+
 def from_retention(record: RetentionRecord, tz: ZoneInfo) -> Increment:
-    key = (day_of(_time(record, "destroyed_at"), tz), record.rule or "unknown", record.item_kind or "unknown")
+    key = (day_of(_time(record, "destroyed_at"), tz), record.rule or "unknown", record.item_kind or "unknown",
+           lived_minutes(record))
     return Increment("destroyed_daily", _id(record.record_id, "record_id"), key)
+
+
+def from_audit(event: AuditEvent, tz: ZoneInfo) -> list[Increment]:
+    """One access by role, action and outcome, and the actor among the year's distinct actors of that role."""
+    event_id, day = _id(event.event_id, "event_id"), day_of(_time(event, "at"), tz)
+    kind, role = label_code(event.actor_kind) or "unknown", label_code(event.role)
+    access = (day, kind, role, label_code(event.action) or "unknown", label_code(event.outcome) or "unknown")
+    actor = (day.year, kind, role, actor_digest(day.year, kind, role, event.actor))
+    return [Increment("accesses_daily", event_id, access), Increment("accessors_yearly", event_id, actor)]

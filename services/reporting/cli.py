@@ -40,11 +40,15 @@ def report():
 @report.command()
 @click.option("--year", type=int, required=True, help="Calendar year to cover (1 January - 31 December).")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True,
-              help="Folder for the HTML page and its CSV files.")
-def annual(year: int, out_dir: Path):
-    """Write the annual data-usage report (HTML plus one CSV per table)."""
+              help="Folder for the HTML page, its CSV files and its JSON.")
+@click.option("--public", is_flag=True,
+              help="The public version: counts below REPORTING_SUPPRESSION_THRESHOLD (default 10) suppressed.")
+def annual(year: int, out_dir: Path, public: bool):
+    """Write the annual data-usage report (HTML with charts and maps, a CSV per table, one JSON)."""
     settings = ReportingSettings()
     service.zone_info(settings.timezone)
     url = resolve_database_url(settings.database_url, settings.data_dir)
-    path = write_annual_report(url, year, out_dir, settings.tracts_path, timezone=settings.timezone)
+    path = write_annual_report(url, year, out_dir, settings.tracts_path, timezone=settings.timezone,
+                               threshold=settings.suppression_threshold if public else None,
+                               rules_path=settings.retention_config_path, grace_minutes=settings.overdue_grace_minutes)
     click.echo(f"wrote {path}")

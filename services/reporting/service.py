@@ -8,12 +8,13 @@ from alpr_common import kafka
 from alpr_common.consumer_loop import decode_batch, run_consumer_loop
 from alpr_common.db import resolve_database_url
 from alpr_common.errors import ConfigError
+from alpr_common.events.audit_pb2 import AuditEvent
 from alpr_common.events.cases_pb2 import Case
 from alpr_common.events.decisions_pb2 import Citation, Decision
 from alpr_common.events.reads_pb2 import PlateRead
 from alpr_common.events.retention_pb2 import RetentionRecord
 from alpr_common.kafka import Outgoing, dead_letter
-from alpr_common.topics import CASES, CITATIONS, DECISIONS, READS, RETENTION
+from alpr_common.topics import AUDIT, CASES, CITATIONS, DECISIONS, READS, RETENTION
 from services.reporting import aggregation as agg
 from services.reporting import metrics
 from services.reporting.places import Places, load_places
@@ -24,13 +25,14 @@ SERVICE = GROUP = "reporting"
 
 
 def routes(places: Places, tz: ZoneInfo) -> dict:
-    """Topic -> (event class, event -> Increment)."""
+    """Topic -> (event class, event -> its Increments)."""
     return {
-        READS.name: (PlateRead, lambda e: agg.from_read(e, places, tz)),
-        CASES.name: (Case, lambda e: agg.from_case(e, places, tz)),
-        DECISIONS.name: (Decision, lambda e: agg.from_decision(e, tz)),
-        CITATIONS.name: (Citation, lambda e: agg.from_citation(e, places, tz)),
-        RETENTION.name: (RetentionRecord, lambda e: agg.from_retention(e, tz)),
+        READS.name: (PlateRead, lambda e: [agg.from_read(e, places, tz)]),
+        CASES.name: (Case, lambda e: [agg.from_case(e, places, tz)]),
+        DECISIONS.name: (Decision, lambda e: [agg.from_decision(e, tz)]),
+        CITATIONS.name: (Citation, lambda e: [agg.from_citation(e, places, tz)]),
+        RETENTION.name: (RetentionRecord, lambda e: [agg.from_retention(e, tz)]),
+        AUDIT.name: (AuditEvent, lambda e: agg.from_audit(e, tz)),
     }
 
 
@@ -42,7 +44,7 @@ def make_handler(repo: AggregateRepository, table: dict):
             dead += undecodable
             for msg, event in decoded:
                 try:
-                    increments.append(to_increment(event))
+                    increments.extend(to_increment(event))
                 except agg.InvalidEvent as exc:
                     dead.append(dead_letter(msg, str(exc), SERVICE))
         new = repo.count(increments)

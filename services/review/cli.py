@@ -1,4 +1,7 @@
-"""`alpr review`: serve the officers' API (and case intake), and manage review users."""
+"""`alpr review`: serve the officers' API and page (and case intake), manage users, export citations, benchmark."""
+import getpass
+from datetime import timezone
+
 import click
 
 from alpr_common.db import resolve_database_url
@@ -6,7 +9,8 @@ from alpr_common.errors import ConfigError
 from alpr_common.logs import configure_logging
 from services.review.domain import ROLES
 from services.review.settings import SERVICE, ReviewSettings
-from services.review.users import UserError, add_user, disable_user, list_users
+from services.review.passwords import generated_password
+from services.review.users import UserError, add_user, disable_user, list_users, set_password
 
 
 def _database_url() -> str:
@@ -39,14 +43,38 @@ def serve():
 @review.command("add-user")
 @click.argument("name")
 @click.option("--role", required=True, type=click.Choice(ROLES), help="What the user may do.")
-def add_user_command(name: str, role: str):
+@click.option("--password", "with_password", is_flag=True,
+              help="Also set a password for the web page: prompted, or generated and printed when left empty.")
+def add_user_command(name: str, role: str, with_password: bool):
     """Create a user and print their bearer token (shown this once only)."""
     try:
         token = add_user(_database_url(), name, role)
+        if with_password:
+            _set_password(name)
     except UserError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"created {role} {name!r}; their token, shown only now:", err=True)
     click.echo(token)
+
+
+@review.command("set-password")
+@click.argument("name")
+def set_password_command(name: str):
+    """Set a user's password for the web page: prompted, or generated and printed when left empty."""
+    try:
+        _set_password(name)
+    except UserError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def _set_password(name: str) -> None:
+    password = click.prompt("password (empty: generate one)", default="", hide_input=True,
+                            confirmation_prompt=True, show_default=False, err=True)
+    if not password:
+        password = generated_password()
+        click.echo(f"generated password for {name!r}, shown only now:", err=True)
+        click.echo(password)
+    set_password(_database_url(), name, password)
 
 
 @review.command("list-users")
@@ -65,3 +93,54 @@ def disable_user_command(name: str):
     except UserError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"disabled {name!r}")
+
+
+@review.command("export-citations")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M:%S"]), required=True,
+              help="Only citations issued at or after this time (UTC when no offset is given).")
+@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True)
+@click.option("--webhook", help="POST the citations as JSON to this URL instead of printing them.")
+@click.option("--actor", default=lambda: getpass.getuser(), help="Who exports (recorded on the audit trail).")
+def export_citations_command(since, fmt: str, webhook: str | None, actor: str):
+    """Export citations from alpr.citations.v1 for the city's citation system (the export is audited)."""
+    from services.review.citation_export import ExportError, as_csv, as_json, post_to_webhook, read_citations
+
+    bootstrap = _bootstrap()
+    rows = read_citations(bootstrap, since if since.tzinfo else since.replace(tzinfo=timezone.utc))
+    _audit_export(bootstrap, actor, len(rows), webhook or f"stdout ({fmt})")
+    if webhook:
+        try:
+            status = post_to_webhook(webhook, rows)
+        except ExportError as exc:
+            raise click.ClickException(str(exc)) from exc
+        click.echo(f"posted {len(rows)} citations to {webhook} ({status})", err=True)
+    else:
+        click.echo(as_csv(rows) if fmt == "csv" else as_json(rows), nl=False)
+
+
+def _bootstrap() -> str:
+    try:
+        return ReviewSettings().require_kafka()
+    except ConfigError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def _audit_export(bootstrap: str, actor: str, count: int, destination: str) -> None:
+    from alpr_common import kafka
+    from alpr_common.audit import AuditTrail
+
+    producer = kafka.producer(bootstrap, f"{SERVICE}-export")
+    AuditTrail(SERVICE, producer).record(actor=actor, role="operator", actor_kind="person", action="citations.export",
+                                         resource="citations", outcome="allowed", purpose="citation processing",
+                                         details={"count": str(count), "destination": destination})
+
+
+@review.command()
+@click.option("--cases", default=500, show_default=True, help="Open cases seeded into a fresh database.")
+@click.option("--officers", default=50, show_default=True, help="Concurrent simulated officers.")
+@click.option("--requests", "per_officer", default=20, show_default=True, help="Requests per officer per route.")
+def bench(cases: int, officers: int, per_officer: int):
+    """p50/p95 latency of the case list and case detail under concurrent officers, next to GET /healthz."""
+    from services.review.bench import run_bench
+
+    click.echo(run_bench(cases, officers, per_officer))

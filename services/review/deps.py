@@ -8,10 +8,13 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from alpr_common.db import connect
 from services.review import domain
 from services.review.models import User
+from services.review.identity import SESSION_COOKIE
 from services.review.runtime import Runtime
-from services.review.users import user_for_token
 
-bearer = HTTPBearer(auto_error=False, description="A review user's token (`alpr review add-user`).")
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
+bearer = HTTPBearer(auto_error=False, description="A review token (`alpr review add-user`), a session token "
+                                                 "(`POST /v1/session`) or a JWT from the OpenID Connect issuer.")
+PAGE_HEADER = "X-Requested-With"  # the page's scripts send it; a cross-site form cannot (CSRF guard)
 
 
 class NotAuthenticated(Exception):
@@ -37,12 +40,15 @@ def get_db(runtime: RuntimeDep) -> Iterator[psycopg.Connection]:
 DbConn = Annotated[psycopg.Connection, Depends(get_db)]
 
 
-def current_user(request: Request, conn: DbConn,
+def current_user(request: Request, conn: DbConn, runtime: RuntimeDep,
                  credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> User:
-    """The user behind the bearer token; kept on the request so the audit trail can name the actor."""
-    user = user_for_token(conn, credentials.credentials) if credentials else None
+    """The user behind the bearer token or session cookie; kept on the request so the audit trail can name the actor."""
+    token = credentials.credentials if credentials else request.cookies.get(SESSION_COOKIE)
+    if token and not credentials and request.method not in SAFE_METHODS and PAGE_HEADER not in request.headers:
+        raise NotAuthenticated(f"a request signed in by cookie that changes data must carry {PAGE_HEADER}")
+    user = runtime.auth.user(conn, token) if token else None
     if user is None:
-        raise NotAuthenticated("send `Authorization: Bearer <token>` with a valid review token")
+        raise NotAuthenticated("sign in (POST /v1/session) or send `Authorization: Bearer <token>` with a valid token")
     request.state.user = user
     return user
 
@@ -64,6 +70,9 @@ class Permission:
 CanReadCases = Depends(Permission("read cases", domain.CASE_READERS))
 CanViewEvidence = Depends(Permission("view evidence", domain.EVIDENCE_VIEWERS))
 CanDecide = Depends(Permission("decide cases", domain.DECIDERS))
+CanAssignCases = Depends(Permission("assign cases", domain.SUPERVISORS))
+CanReverseDecisions = Depends(Permission("reverse decisions", domain.SUPERVISORS))
+CanOverseeDecisions = Depends(Permission("see decisions by officer", domain.OVERSEERS))
 
 
 def declares_permission(route) -> bool:

@@ -7,6 +7,8 @@ ROLES = ("officer", "supervisor", "auditor", "vendor", "admin")
 CASE_READERS = frozenset({"officer", "supervisor", "auditor"})
 EVIDENCE_VIEWERS = frozenset({"officer", "supervisor"})
 DECIDERS = frozenset({"officer", "supervisor"})
+SUPERVISORS = frozenset({"supervisor"})  # assign cases, reverse decisions
+OVERSEERS = frozenset({"supervisor", "auditor"})  # see decisions by officer
 
 OPEN, CONFIRMED, REJECTED = "open", "confirmed", "rejected"
 STATUSES = (OPEN, CONFIRMED, REJECTED)
@@ -15,6 +17,8 @@ STATUS_AFTER = {CONFIRM: CONFIRMED, REJECT: REJECTED}
 REJECT_REASONS = ("misread", "valid_permit", "not_parked", "moved", "plate_obstructed", "other")
 PLATE = re.compile(r"[A-Z0-9]{2,8}")
 MAX_NOTE = 2000
+REVERSED = "reversed"  # the reason code on a reversal's Decision event; the supervisor's words stay in the database
+OPPOSITE = {CONFIRMED: REJECT, REJECTED: CONFIRM}
 
 
 class ReviewError(Exception):
@@ -42,6 +46,14 @@ class EvidenceNotViewed(ReviewError):
 
 
 class InvalidDecision(ReviewError):
+    pass
+
+
+class CaseAssignedElsewhere(ReviewError):
+    pass
+
+
+class NotReversible(ReviewError):
     pass
 
 
@@ -82,3 +94,32 @@ def status_after_decision(status: str, outcome: str, viewed_evidence: bool) -> s
 def may(role: str, allowed: frozenset[str]) -> bool:
     """Deny by default: a role may act only where it is listed."""
     return role in allowed
+
+
+def check_assignee(assigned_to: str | None, user_name: str, role: str) -> None:
+    """An assigned case is decided by its officer, or by a supervisor."""
+    if assigned_to and assigned_to != user_name and role not in SUPERVISORS:
+        raise CaseAssignedElsewhere(f"this case is assigned to {assigned_to}; ask a supervisor to reassign it")
+
+
+def check_assignable(status: str) -> None:
+    if status != OPEN:
+        raise CaseAlreadyDecided(f"this case is already {status}; only open cases can be assigned")
+
+
+def validated_reversal_reason(reason: str) -> str:
+    text = reason.strip()
+    if not text or len(text) > MAX_NOTE:
+        raise InvalidDecision(f"a reversal needs a reason of 1 to {MAX_NOTE} characters")
+    return text
+
+
+def reversal_outcome(status: str, already_reversed: bool, viewed_evidence: bool) -> str:
+    """A decided case may be reversed once, to the opposite outcome; a new confirmation needs the evidence seen."""
+    if status not in OPPOSITE:
+        raise NotReversible("only a decided case can be reversed; this one is still open")
+    if already_reversed:
+        raise NotReversible("this decision was already reversed once; a reversal is final")
+    if OPPOSITE[status] == CONFIRM and not viewed_evidence:
+        raise EvidenceNotViewed("open at least one evidence image of this case before confirming it")
+    return OPPOSITE[status]

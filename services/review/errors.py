@@ -1,15 +1,18 @@
 """Every error as JSON `{"error": code, "detail": message}`, mapped from exceptions in one table."""
 import logging
+from urllib.parse import quote
 
 import psycopg
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException
 
 from alpr_common.errors import BrokerUnavailable, StorageUnavailable
 from services.review import domain
 from services.review.deps import Forbidden, NotAuthenticated
+from services.review.templating import refused_page
+from services.review.users import UserError
 
 log = logging.getLogger(__name__)
 RETRY_AFTER_S = "5"
@@ -22,6 +25,9 @@ ERRORS: dict[type[Exception], tuple[int, str]] = {
     domain.CaseAlreadyDecided: (409, "case_already_decided"),
     domain.EvidenceNotViewed: (409, "evidence_not_viewed"),
     domain.InvalidDecision: (422, "invalid_decision"),
+    domain.CaseAssignedElsewhere: (409, "case_assigned_elsewhere"),
+    domain.NotReversible: (409, "not_reversible"),
+    UserError: (422, "invalid_user"),
     BrokerUnavailable: (503, "broker_unavailable"),
     StorageUnavailable: (503, "storage_unavailable"),
 }
@@ -32,7 +38,17 @@ def error_response(status: int, code: str, detail: str) -> JSONResponse:
     return JSONResponse({"error": code, "detail": detail}, status_code=status, headers=HEADERS.get(status))
 
 
-async def mapped_error(request: Request, exc: Exception) -> JSONResponse:
+def is_page(request: Request) -> bool:
+    """The officers' web page (HTML), as opposed to the JSON API under /v1/."""
+    return request.method == "GET" and not request.url.path.startswith("/v1/")
+
+
+async def mapped_error(request: Request, exc: Exception) -> Response:
+    if is_page(request) and isinstance(exc, NotAuthenticated):
+        request.state.audit_outcome = "denied"  # a redirect to sign in, not an allowed access
+        return RedirectResponse(f"/signin?next={quote(request.url.path)}", status_code=303)
+    if is_page(request) and isinstance(exc, Forbidden):
+        return refused_page(request, str(exc))
     status, code = ERRORS[type(exc)]
     return error_response(status, code, str(exc))
 

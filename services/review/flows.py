@@ -11,7 +11,7 @@ from alpr_common.kafka import produce_and_wait
 from alpr_common.storage import ObjectStore
 from services.review import repository
 from services.review.decision_events import decision_outputs
-from services.review.domain import EvidenceDestroyed, EvidenceNotFound, status_after_decision
+from services.review.domain import EvidenceDestroyed, EvidenceNotFound, check_assignee, status_after_decision
 from services.review.models import DecisionInput, DecisionRecord, User
 
 
@@ -39,6 +39,7 @@ def decide(conn: psycopg.Connection, producer: confluent_kafka.Producer, clock: 
     """
     with conn.transaction():
         case = repository.get_case(conn, case_id, for_update=True)
+        check_assignee(case.assigned_to, user.name, user.role)
         status = status_after_decision(case.status, decision.outcome,
                                        repository.has_viewed_evidence(conn, case_id, user.name))
         decided_at, decision_id = clock.now(), str(uuid.uuid4())

@@ -53,10 +53,11 @@ def _audited(request: Request, route: APIRoute, response: Response) -> Response:
     """Record the access; if the audit trail cannot take it, the caller gets a 503 instead of the data."""
     runtime, user = request.app.state.runtime, getattr(request.state, "user", None)
     details = {k: str(v) for k, v in request.path_params.items() if k != "case_id"}
+    outcome = getattr(request.state, "audit_outcome", None) or audit_outcome(response.status_code)
     try:
         runtime.audit.record(
             actor=user.name if user else "anonymous", role=user.role if user else "", action=route.name,
-            resource=request.path_params.get("case_id", "cases"), outcome=audit_outcome(response.status_code),
+            resource=request.path_params.get("case_id") or route.tags[0], outcome=outcome,
             request_id=request.state.request_id, details={**details, "status": str(response.status_code)},
             at=runtime.clock.now())
     except Exception as exc:  # whatever the cause, an unrecorded access must not return data

@@ -45,6 +45,18 @@ class DecisionRecord:
 
 
 @dataclass(frozen=True)
+class ReversalRecord:
+    """A supervisor's reversal of a decision: the case takes the opposite outcome."""
+    decision_id: str
+    reverses: str
+    outcome: str
+    reason: str
+    supervisor: str
+    reversed_at: datetime
+    citation_id: str | None = None
+
+
+@dataclass(frozen=True)
 class Case:
     case_id: str
     plate_text: str
@@ -58,6 +70,8 @@ class Case:
     sightings: tuple[Sighting, ...]
     status: str = "open"
     decision: DecisionRecord | None = None
+    assigned_to: str | None = None
+    reversal: ReversalRecord | None = None
 
 
 @dataclass(frozen=True)
@@ -70,3 +84,4 @@ class CaseSummary:
     opened_at: datetime
     status: str
     sighting_count: int
+    assigned_to: str | None = None

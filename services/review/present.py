@@ -1,7 +1,7 @@
 """The JSON shapes of the API, built from the domain's types."""
 from datetime import datetime, timezone
 
-from services.review.models import Case, CaseSummary, DecisionRecord, Sighting
+from services.review.models import Case, CaseSummary, DecisionRecord, ReversalRecord, Sighting
 
 
 def iso(at: datetime) -> str:
@@ -11,7 +11,7 @@ def iso(at: datetime) -> str:
 def case_summary(case: CaseSummary) -> dict:
     return {"case_id": case.case_id, "plate_text": case.plate_text, "zone_id": case.zone_id,
             "zone_name": case.zone_name, "kind": case.kind, "opened_at": iso(case.opened_at),
-            "status": case.status, "sighting_count": case.sighting_count}
+            "status": case.status, "sighting_count": case.sighting_count, "assigned_to": case.assigned_to}
 
 
 def sighting(case_id: str, s: Sighting) -> dict:
@@ -32,9 +32,24 @@ def case_detail(case: Case) -> dict:
             "limit_minutes": case.limit_minutes, "grace_minutes": case.grace_minutes,
             "opened_at": iso(case.opened_at), "status": case.status,
             "sightings": [sighting(case.case_id, s) for s in case.sightings],
-            "decision": decision(case.decision) if case.decision else None}
+            "decision": decision(case.decision) if case.decision else None, "assigned_to": case.assigned_to,
+            "reversal": reversal(case.reversal) if case.reversal else None}
 
 
 def decision_result(case_id: str, status: str, d: DecisionRecord) -> dict:
     result = {"case_id": case_id, "status": status}
     return result | ({"citation_id": d.citation_id} if d.citation_id else {})
+
+
+def reversal(r: ReversalRecord) -> dict:
+    return {"decision_id": r.decision_id, "reverses": r.reverses, "outcome": r.outcome, "reason": r.reason,
+            "supervisor": r.supervisor, "reversed_at": iso(r.reversed_at), "citation_id": r.citation_id}
+
+
+def reversal_result(case_id: str, status: str, r: ReversalRecord) -> dict:
+    result = {"case_id": case_id, "status": status, "decision_id": r.decision_id}
+    return result | ({"citation_id": r.citation_id} if r.citation_id else {})
+
+
+def officer_decision(row: dict) -> dict:
+    return {k: (iso(v) if isinstance(v, datetime) else v) for k, v in row.items()}

@@ -4,7 +4,7 @@ from datetime import datetime
 import psycopg
 
 from services.review.domain import CaseNotFound
-from services.review.models import Case, CaseSummary, DecisionRecord, Sighting
+from services.review.models import Case, CaseSummary, DecisionRecord, ReversalRecord, Sighting
 
 CASE_COLUMNS = ("case_id, plate_text, zone_id, zone_name, kind, rule_summary, limit_minutes, grace_minutes, "
                 "opened_at, status")
@@ -32,18 +32,19 @@ def insert_case(conn: psycopg.Connection, case: Case) -> bool:
 def list_cases(conn: psycopg.Connection, status: str, limit: int) -> list[CaseSummary]:
     rows = conn.execute(
         "SELECT c.case_id, c.plate_text, c.zone_id, c.zone_name, c.kind, c.opened_at, c.status, "
-        "(SELECT count(*) FROM review.sightings s WHERE s.case_id = c.case_id) AS sighting_count "
+        "(SELECT count(*) FROM review.sightings s WHERE s.case_id = c.case_id) AS sighting_count, c.assigned_to "
         "FROM review.cases c WHERE c.status = %s ORDER BY c.opened_at, c.case_id LIMIT %s", (status, limit))
     return [CaseSummary(**row) for row in rows]
 
 
 def get_case(conn: psycopg.Connection, case_id: str, for_update: bool = False) -> Case:
     """The case with its sightings and decision; raises CaseNotFound. for_update locks its row."""
-    row = conn.execute(f"SELECT {CASE_COLUMNS} FROM review.cases WHERE case_id = %s"
+    row = conn.execute(f"SELECT {CASE_COLUMNS}, assigned_to FROM review.cases WHERE case_id = %s"
                        + (" FOR UPDATE" if for_update else ""), (case_id,)).fetchone()
     if row is None:
         raise CaseNotFound(f"no case {case_id!r}")
-    return Case(**row, sightings=_sightings(conn, case_id), decision=_decision(conn, case_id))
+    return Case(**row, sightings=_sightings(conn, case_id), decision=_decision(conn, case_id),
+                reversal=_reversal(conn, case_id))
 
 
 def _sightings(conn: psycopg.Connection, case_id: str) -> tuple[Sighting, ...]:
@@ -59,6 +60,22 @@ def _decision(conn: psycopg.Connection, case_id: str) -> DecisionRecord | None:
     row = conn.execute("SELECT decision_id, outcome, officer, decided_at, reason, corrected_plate, note, citation_id "
                        "FROM review.decisions WHERE case_id = %s", (case_id,)).fetchone()
     return DecisionRecord(**row) if row else None
+
+
+def _reversal(conn: psycopg.Connection, case_id: str) -> ReversalRecord | None:
+    row = conn.execute("SELECT decision_id, reverses, outcome, reason, supervisor, reversed_at, citation_id "
+                       "FROM review.reversals WHERE case_id = %s", (case_id,)).fetchone()
+    return ReversalRecord(**row) if row else None
+
+
+def queue_neighbours(conn: psycopg.Connection, case: Case) -> tuple[str | None, str | None]:
+    """The open cases just before and just after this one in the queue (oldest first)."""
+    key = (case.opened_at, case.case_id)
+    before = conn.execute("SELECT case_id FROM review.cases WHERE status = 'open' AND (opened_at, case_id) < (%s, %s) "
+                          "ORDER BY opened_at DESC, case_id DESC LIMIT 1", key).fetchone()
+    after = conn.execute("SELECT case_id FROM review.cases WHERE status = 'open' AND (opened_at, case_id) > (%s, %s) "
+                         "ORDER BY opened_at, case_id LIMIT 1", key).fetchone()
+    return (before or {}).get("case_id"), (after or {}).get("case_id")
 
 
 def record_evidence_view(conn: psycopg.Connection, case_id: str, user_name: str, n: int, at: datetime) -> None:

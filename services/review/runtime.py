@@ -9,7 +9,9 @@ from alpr_common.audit import AuditTrail
 from alpr_common.clock import Clock, clock_from_setting
 from alpr_common.db import resolve_database_url
 from alpr_common.storage import ObjectStore, open_store
+from services.review.identity import Authenticator
 from services.review.intake import CaseIntake
+from services.review.sessions import OidcVerifier, SessionSigner
 from services.review.settings import SERVICE, ReviewSettings
 
 
@@ -23,17 +25,20 @@ class Runtime:
     producer: confluent_kafka.Producer
     audit: AuditTrail
     intake: CaseIntake | None
+    auth: Authenticator
 
     @classmethod
     def from_settings(cls, settings: ReviewSettings) -> "Runtime":
         """Raises ConfigError when a required setting is missing or wrong."""
         bootstrap = settings.require_kafka()
+        settings.require_oidc()
         database_url = resolve_database_url(settings.database_url, settings.data_dir)
         producer = kafka.producer(bootstrap, SERVICE)
         return cls(settings=settings, bootstrap=bootstrap, database_url=database_url,
                    clock=clock_from_setting(settings.clock), store=open_store(settings.resolved_storage_url()),
                    producer=producer, audit=AuditTrail(SERVICE, producer),
-                   intake=CaseIntake(bootstrap, database_url, settings.group_id) if settings.consume else None)
+                   intake=CaseIntake(bootstrap, database_url, settings.group_id) if settings.consume else None,
+                   auth=authenticator(settings))
 
     @asynccontextmanager
     async def lifespan(self, app):
@@ -46,3 +51,9 @@ class Runtime:
             if self.intake:
                 self.intake.close()
             self.producer.flush(5)
+
+
+def authenticator(settings: ReviewSettings) -> Authenticator:
+    oidc = OidcVerifier(settings.oidc_issuer, settings.oidc_audience, settings.oidc_jwks_path, settings.oidc_jwks_url,
+                        settings.oidc_role_claim, settings.oidc_name_claim) if settings.oidc_issuer else None
+    return Authenticator(SessionSigner(settings.session_secret, settings.session_minutes), oidc)

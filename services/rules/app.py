@@ -16,12 +16,13 @@ from alpr_common.events.reads_pb2 import PlateRead
 from alpr_common.metrics import DEAD_LETTERED, MESSAGES_CONSUMED, MESSAGES_PRODUCED
 from alpr_common.topics import CASES, DEAD_LETTERS, READS
 from services.rules import codec
-from services.rules.chalking import decide
+from services.rules.chalking import chalk_key, decide
 from services.rules.permits import PermitBook
 from services.rules.permits_repository import load_permits
 from services.rules.settings import RulesSettings
 from services.rules.violations import Violation
-from services.rules.zones import Zone, ZoneIndex
+from services.rules.zone_reload import ZoneFile
+from services.rules.zones import Zone
 
 SERVICE = "rules"
 log = logging.getLogger(__name__)
@@ -31,7 +32,7 @@ CASES_OPENED = Counter("alpr_rules_cases_opened_total", "Violation cases opened"
 @dataclass
 class Dependencies:
     settings: RulesSettings
-    zones: ZoneIndex
+    zones: ZoneFile  # reloaded every RULES_ZONES_RELOAD_S when the file changed
     permits: PermitBook  # replaced by a fresh one every RULES_PERMIT_REFRESH_S
     database_url: str
     audit: AuditTrail
@@ -54,8 +55,9 @@ def faust_app(settings: RulesSettings) -> faust.App:
 def create_app(deps: Dependencies) -> faust.App:
     app = faust_app(deps.settings)
     reads, cases, dead_letters = (app.topic(t.name) for t in (READS, CASES, DEAD_LETTERS))
-    chalks = app.Table("chalks", default=None, partitions=4)  # JSON keys and values
+    chalks = app.Table("chalks", default=None, partitions=4)  # "canonical plate|zone id" -> JSON chalk
     opened = app.Table("opened-cases", default=None, partitions=4)  # JSON keys and values
+    policy = deps.settings.chalk_policy()
 
     async def open_case(violation: Violation, zone: Zone) -> None:
         event = codec.case_event(violation, zone)
@@ -72,15 +74,14 @@ def create_app(deps: Dependencies) -> faust.App:
 
     async def judge(read: PlateRead) -> None:
         sighting = codec.sighting_from_read(read)
-        zone = deps.zones.zone_at(sighting.lat, sighting.lon)
+        zone = deps.zones.index.zone_at(sighting.lat, sighting.lon)
         if zone is None:
             return
-        key = f"{sighting.plate}|{zone.id}"
+        key = chalk_key(sighting.plate, zone.id)
         stored = chalks.get(key)
         chalk = codec.chalk_from_json(stored) if stored else None
         has_permit = deps.permits.covers(sighting.plate, zone.id, sighting.captured_at)
-        decision = decide(chalk, sighting, zone, has_permit, deps.settings.moved_distance_m,
-                          deps.settings.min_confidence)
+        decision = decide(chalk, sighting, zone, has_permit, policy)
         if decision.violation and opened.get(decision.violation.case_id) is None:
             await open_case(decision.violation, zone)
         if decision.chalk is None and chalk is not None:
@@ -111,5 +112,9 @@ def create_app(deps: Dependencies) -> faust.App:
             deps.permits = await asyncio.to_thread(load_permits, deps.database_url)
         except Exception as exc:  # keep the last good book; the next refresh tries again
             log.error("permits not refreshed, keeping the previous ones: %s", exc)
+
+    @app.timer(interval=deps.settings.zones_reload_s)
+    async def reload_zones():
+        await asyncio.to_thread(deps.zones.reload_if_changed)  # a bad file keeps the old zones
 
     return app

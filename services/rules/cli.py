@@ -1,5 +1,6 @@
 """`alpr rules` (run the service, check a zone file) and `alpr permits` (import and list permits)."""
 import getpass
+import random
 from datetime import datetime, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -31,10 +32,11 @@ def run():
     from alpr_common.metrics import serve_metrics
     from services.rules.app import Dependencies, create_app
     from services.rules.permits_repository import load_permits
+    from services.rules.zone_reload import ZoneFile
 
     settings = RulesSettings()
     bootstrap = settings.require_kafka()
-    zones = load_zones(settings.require_zones_path())
+    zones = ZoneFile(settings.require_zones_path())
     database_url = resolve_database_url(settings.database_url, settings.data_dir)
     configure_logging("rules", settings.log_level)
     serve_metrics(settings.metrics_port)
@@ -53,6 +55,29 @@ def check_zones(path: Path):
     for zone in index.zones:
         click.echo(f"{zone.id:16} {zone.kind:7} {zone.name} ({zone.timezone.key}): {rule_summary(zone)}")
     click.echo(f"{len(index.zones)} zone(s), file is valid.")
+
+
+@rules.command("bench")
+@click.option("--zones", "zone_count", default=1000, show_default=True, help="Generated zones (a grid of squares).")
+@click.option("--permits", "permit_count", default=100_000, show_default=True, help="Generated permits.")
+@click.option("--reads", "read_count", default=20_000, show_default=True, help="Reads per run.")
+@click.option("--runs", default=5, show_default=True, help="Runs per loop; the median is printed.")
+@click.option("--seed", default=1, show_default=True, help="Seed of the generated data.")
+def bench_(zone_count: int, permit_count: int, read_count: int, runs: int, seed: int):
+    """Reads per second through the matching logic (zone lookup, permit check, chalk decision),
+    pure code with no Kafka, on one core; next to a baseline of the zone lookup alone."""
+    from services.rules import bench
+
+    rng = random.Random(seed)
+    zones = bench.grid_zones(zone_count)
+    book = bench.random_permits(permit_count, zones, rng)
+    reads = bench.random_sightings(read_count, zones, max(1, read_count // 4), rng)
+    args = (reads, zones, book, RulesSettings().chalk_policy())
+    with bench.one_core() as pinned:
+        click.echo(f"{zone_count} zones, {len(book)} permits, {read_count} reads x {runs} runs, {pinned}")
+        for label, loop, counted in bench.LOOPS:
+            rate, result = bench.median_rate(loop, runs, *args)
+            click.echo(f"{label:32} {rate:>10,.0f} reads/s (median; {result} {counted} per run)")
 
 
 @click.group()

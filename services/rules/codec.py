@@ -8,7 +8,7 @@ from alpr_common.events import cases_pb2
 from alpr_common.events.common_pb2 import Box, DeadLetter, GeoPoint
 from alpr_common.events.reads_pb2 import PlateRead
 from alpr_common.timeutil import from_timestamp, to_timestamp
-from services.rules.permits import normalize_plate
+from alpr_common.plates import normalize_plate
 from services.rules.sighting import Sighting
 from services.rules.violations import Violation
 from services.rules.zones import Zone, rule_summary

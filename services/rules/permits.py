@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
+from alpr_common.plates import canonical_plate, normalize_plate
+
 COLUMNS = ("plate", "zone_ids", "valid_from", "valid_to")
 BARE_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -27,25 +29,25 @@ class Permit:
     valid_to: datetime
 
 
-def normalize_plate(text: str) -> str:
-    """Plates compare without spaces, dashes or dots, in upper case: 'ab-123 c' == 'AB123C'."""
-    return re.sub(r"[\s.\-]", "", text).upper()
-
-
 class PermitBook:
-    """Who may park where, when; looked up for every sighting in a permit zone."""
+    """Who may park where, when; looked up for every sighting in a permit zone.
+
+    Plates are looked up by their canonical form, so a read that confuses look-alike characters
+    ('S05A8C' for 'SO5ABC') still finds the permit.
+    """
 
     def __init__(self, permits: list[Permit]):
         self._by_plate: dict[str, list[Permit]] = {}
         for p in permits:
-            self._by_plate.setdefault(normalize_plate(p.plate), []).append(p)
+            self._by_plate.setdefault(canonical_plate(p.plate), []).append(p)
 
     def __len__(self) -> int:
         return sum(len(v) for v in self._by_plate.values())
 
     def covers(self, plate: str, zone_id: str, at: datetime) -> bool:
+        """A permit for this zone with valid_from <= at < valid_to (at: the read's capture time)."""
         return any(p.zone_id == zone_id and p.valid_from <= at < p.valid_to
-                   for p in self._by_plate.get(normalize_plate(plate), ()))
+                   for p in self._by_plate.get(canonical_plate(plate), ()))
 
 
 def parse_permits_csv(text: str, tz: tzinfo = timezone.utc) -> list[Permit]:

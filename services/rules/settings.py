@@ -1,4 +1,5 @@
 """Settings of the rules service: RULES_* plus the common ones (KAFKA_BOOTSTRAP_SERVERS, DATABASE_URL, ...)."""
+from datetime import timedelta
 from pathlib import Path
 
 from pydantic import Field
@@ -6,6 +7,7 @@ from pydantic_settings import SettingsConfigDict
 
 from alpr_common.config import CommonSettings
 from alpr_common.errors import ConfigError
+from services.rules.chalking import ChalkPolicy
 
 ZONES_HINT = ("RULES_ZONES_PATH is not set. Point it at the city's zone file (GeoJSON, format in "
               "docs/ARCHITECTURE.md); check one with `alpr rules check-zones PATH`.")
@@ -17,7 +19,9 @@ class RulesSettings(CommonSettings):
     zones_path: Path | None = None
     moved_distance_m: float = Field(30.0, gt=0)
     min_confidence: float = Field(0.5, ge=0, le=1)
+    chalk_max_age_h: float = Field(24.0, gt=0)
     permit_refresh_s: float = Field(30.0, gt=0)
+    zones_reload_s: float = Field(10.0, gt=0)
     metrics_port: int = Field(0, ge=0)
     # How long the group waits for a silent worker; the development broker also waits about this
     # long after a worker leaves before it hands the partitions to a new one.
@@ -27,3 +31,6 @@ class RulesSettings(CommonSettings):
         if not self.zones_path:
             raise ConfigError(ZONES_HINT)
         return self.zones_path
+
+    def chalk_policy(self) -> ChalkPolicy:
+        return ChalkPolicy(self.moved_distance_m, self.min_confidence, timedelta(hours=self.chalk_max_age_h))

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
 
+from alpr_common.plates import canonical_plate
 from services.rules.sighting import Sighting
 
 CASE_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:alpr:rules:case")
@@ -15,8 +16,9 @@ class ViolationKind(str, Enum):
 
 
 def case_id(plate: str, zone_id: str, day: date, kind: ViolationKind) -> str:
-    """The same car, zone, day and rule always give the same id, so a replayed read opens nothing new."""
-    return str(uuid.uuid5(CASE_NAMESPACE, f"{plate}|{zone_id}|{day.isoformat()}|{kind.value}"))
+    """The same car, zone, day and rule always give the same id, so a replayed read opens nothing new;
+    the plate counts in its canonical form, so a look-alike misread ('A8C123') names the same case."""
+    return str(uuid.uuid5(CASE_NAMESPACE, f"{canonical_plate(plate)}|{zone_id}|{day.isoformat()}|{kind.value}"))
 
 
 @dataclass(frozen=True)
@@ -28,7 +30,8 @@ class Violation:
 
     @property
     def plate(self) -> str:
-        return self.sightings[0].plate
+        """The text as read by the most confident sighting (shown to the officer, who may correct it)."""
+        return max(self.sightings, key=lambda s: s.confidence).plate
 
     @property
     def opened_at(self) -> datetime:

@@ -1,11 +1,13 @@
 """Reading a zone file (GeoJSON, format in docs/ARCHITECTURE.md) field by field, refusing bad values.
 
 Every error names the file, the feature (id and position) and the field, so a city's GIS team can fix it.
+Holidays (ISO dates) may be listed for the whole city in the FeatureCollection's own `holidays`
+member and per zone in the feature's `holidays` property; a zone gets both.
 """
 import json
 import re
 from collections import Counter
-from datetime import time
+from datetime import date, time
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -15,6 +17,7 @@ from alpr_common.errors import ConfigError
 from services.rules.schedule import DAY_NAMES, Schedule
 
 CLOCK = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$|^24:00$")
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 class ZoneFileError(ConfigError):
@@ -33,7 +36,24 @@ def read_features(path: Path) -> list["FeatureReader"]:
     features = collection.get("features")
     if not isinstance(features, list) or not features:
         raise ZoneFileError(f"{path}: the FeatureCollection has no features")
-    return [FeatureReader(path, index, raw) for index, raw in enumerate(features)]
+    city_holidays = iso_dates(collection.get("holidays"),
+                              lambda problem: ZoneFileError(f"{path}: the FeatureCollection's field 'holidays' {problem}"))
+    return [FeatureReader(path, index, raw, city_holidays) for index, raw in enumerate(features)]
+
+
+def iso_dates(value: object, fail) -> frozenset[date]:
+    """A list of ISO dates ('2025-12-25'); absent or null means none; fail(problem) builds the error."""
+    if value is None:
+        return frozenset()
+    if not isinstance(value, list):
+        raise fail(f'must be a list of dates such as ["2025-12-25"] (got {value!r})')
+    days = set()
+    for position, item in enumerate(value):
+        try:
+            days.add(date.fromisoformat(item if isinstance(item, str) and ISO_DATE.match(item) else ""))
+        except ValueError:
+            raise fail(f"item #{position} must be a date YYYY-MM-DD (got {item!r})")
+    return frozenset(days)
 
 
 def refuse_duplicate_ids(ids: list[str], path: Path) -> None:
@@ -43,8 +63,8 @@ def refuse_duplicate_ids(ids: list[str], path: Path) -> None:
 
 
 class FeatureReader:
-    def __init__(self, path: Path, index: int, raw: object):
-        self.where = f"{path}: feature #{index}"
+    def __init__(self, path: Path, index: int, raw: object, city_holidays: frozenset[date] = frozenset()):
+        self.where, self.city_holidays = f"{path}: feature #{index}", city_holidays
         if not isinstance(raw, dict):
             raise ZoneFileError(f"{self.where}: not a GeoJSON Feature object")
         self.raw, self.props = raw, dict(raw.get("properties") or {})
@@ -100,6 +120,10 @@ class FeatureReader:
         if not match:
             raise self.fail(f"{field}.{part}", f"must be a time HH:MM, 00:00 to 24:00 (got {value!r})")
         return time(0, 0) if value == "24:00" else time(int(match[1]), int(match[2]))
+
+    def holidays(self, field: str) -> frozenset[date]:
+        """The city's holidays plus this zone's own."""
+        return self.city_holidays | iso_dates(self.props.get(field), lambda problem: self.fail(field, problem))
 
     def polygon(self):
         try:

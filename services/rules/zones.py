@@ -1,5 +1,6 @@
 """Parking zones: where a rule applies, what it is, and when it is enforced."""
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -19,6 +20,7 @@ class Zone:
     grace_minutes: int
     timezone: ZoneInfo
     schedule: Schedule
+    holidays: frozenset[date] = frozenset()  # enforcement windows starting on these local dates are off
     geometry: object = field(default=None, compare=False, repr=False)
 
 
@@ -51,13 +53,13 @@ def _zone(f: zone_file.FeatureReader) -> Zone:
         id=f.id, name=f.text("name"), kind=kind,
         limit_minutes=f.minutes("limit_minutes", nullable=kind == PERMIT, positive=True),
         grace_minutes=f.minutes("grace_minutes"), timezone=f.timezone("timezone"),
-        schedule=f.schedule("schedule"), geometry=f.polygon(),
+        schedule=f.schedule("schedule"), holidays=f.holidays("holidays"), geometry=f.polygon(),
     )
 
 
 def rule_summary(zone: Zone) -> str:
-    """'2 h limit + 5 min grace, Mon-Sat 08:00-18:00' or 'permit required, daily 00:00-00:00'."""
-    when = describe(zone.schedule)
+    """'2 h limit + 5 min grace, Mon-Sat 08:00-18:00' or 'permit required, daily 00:00-24:00 except 3 holiday(s)'."""
+    when = describe(zone.schedule) + (f" except {len(zone.holidays)} holiday(s)" if zone.holidays else "")
     if zone.limit_minutes is None:
         return f"permit required, {when}"
     limit = f"{_duration(zone.limit_minutes)} limit + {_duration(zone.grace_minutes)} grace"

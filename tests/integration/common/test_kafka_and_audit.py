@@ -4,7 +4,8 @@ import uuid
 import pytest
 
 from alpr_common import kafka
-from alpr_common.audit import GENESIS, AuditTrail, chain_hash
+from alpr_common.audit import AuditTrail
+from alpr_common.audit_log import GENESIS, chain_hash
 from alpr_common.consumer_loop import decode_batch, run_consumer_loop
 from alpr_common.errors import BrokerUnavailable
 from alpr_common.events.audit_pb2 import AuditEvent

@@ -4,12 +4,13 @@ import random
 import uuid
 from datetime import datetime, timedelta, timezone
 
+from alpr_common.events.audit_pb2 import AuditEvent
 from alpr_common.events.cases_pb2 import OVERSTAY, Case, Sighting
 from alpr_common.events.common_pb2 import GeoPoint
 from alpr_common.events.decisions_pb2 import CONFIRMED, REJECTED, Citation, Decision
 from alpr_common.events.reads_pb2 import PlateRead
 from alpr_common.events.retention_pb2 import RetentionRecord
-from alpr_common.topics import CASES, CITATIONS, DECISIONS, READS, RETENTION
+from alpr_common.topics import AUDIT, CASES, CITATIONS, DECISIONS, READS, RETENTION
 
 IN_A = GeoPoint(latitude=40.01, longitude=-73.99)
 IN_B = GeoPoint(latitude=40.01, longitude=-73.89)
@@ -61,7 +62,12 @@ class YearOfEvents:
                 out.append((CITATIONS.name, case_id, Citation(citation_id=self.id("citation"), case_id=case_id, plate_text=PLATES[1],
                                                               violation_at=self.at(8, n + 1), issued_at=self.at(9, n + 1),
                                                               location=where, zone_id=f"zone-{self.u}")))
-        for rule in ("non_violation_frames", "non_violation_frames", "rejected_case_evidence"):
+        lived = (timedelta(hours=24, minutes=2), timedelta(hours=30), timedelta(days=4))  # the second is overdue
+        for rule, age in zip(("non_violation_frames", "non_violation_frames", "rejected_case_evidence"), lived):
             out.append((RETENTION.name, "k", RetentionRecord(record_id=self.id("record"), item_kind="frame_image", item_id="k",
-                                                             rule=rule, destroyed_at=self.at(10), item_time=self.at(9))))
+                                                             rule=rule, destroyed_at=self.at(10), item_time=self.at(10) - age)))
+        for actor, role, outcome in (("officer-jane", "officer", "allowed"), ("officer-jane", "officer", "allowed"),
+                                     ("officer-ravi", "officer", "denied"), ("anonymous", "", "denied")):
+            out.append((AUDIT.name, "w", AuditEvent(event_id=self.id("audit"), writer_id="w", at=self.at(11), actor=actor,
+                                                    actor_kind="person", role=role, action="get_case", outcome=outcome)))
         return out

@@ -53,6 +53,8 @@ SCENARIO = [
     read("prm-1", "PRM333", 0, PERMIT_SPOT), read("prm-2", "PRM333", 200, PERMIT_SPOT),
     read("nop-1", "NOP444", 0, PERMIT_SPOT), read("nop-2", "NOP444", 60, PERMIT_SPOT),
     read("low-1", "LOW555", 0, PERMIT_SPOT, confidence=0.3),
+    read("lka-1", "LKA123", 0, TIMED_SPOT), read("lka-2", "LKA1Z3", 130, TIMED_SPOT),  # a look-alike misread
+    read("fus-1", "FUS888", 0, TIMED_SPOT, confidence=0.3), read("fus-2", "FUS888", 130, TIMED_SPOT),  # fused
     read("out-1", "OUT666", 0, (40.0, -3.0)),  # in no zone
     kafka.Outgoing(READS.name, b"garbage", b"not a protobuf"),
 ]
@@ -113,18 +115,20 @@ def test_reads_become_exactly_the_expected_cases(setup):
 
 
 def check_cases_audits_and_dead_letters(worker: str):
-    messages = consume(worker, CASES.name, expected=2)
+    messages = consume(worker, CASES.name, expected=4)
     cases = {c.plate_text: c for c in (Case.FromString(m.value()) for m in messages)}
-    assert len(messages) == 2 and set(cases) == {"OVR111", "NOP444"}
+    assert len(messages) == 4 and set(cases) == {"OVR111", "NOP444", "LKA123", "FUS888"}
+    assert [(s.read_id, s.plate_text) for s in cases["LKA123"].sightings] == [("lka-1", "LKA123"), ("lka-2", "LKA1Z3")]
+    assert [s.read_id for s in cases["FUS888"].sightings] == ["fus-1", "fus-2"]
     overstay, no_permit = cases["OVR111"], cases["NOP444"]
     assert overstay.kind == OVERSTAY and overstay.zone_id == "main-st"
     assert [s.read_id for s in overstay.sightings] == ["ovr-1", "ovr-2"]
     assert overstay.rule_summary == "2 h limit + 5 min grace, Mon-Sat 08:00-18:00"
     assert from_timestamp(overstay.opened_at) == MONDAY_10AM + timedelta(minutes=130)  # capture time, not now
     assert no_permit.kind == NO_PERMIT and [s.read_id for s in no_permit.sightings] == ["nop-1"]
-    assert {m.key() for m in messages} == {overstay.case_id.encode(), no_permit.case_id.encode()}
+    assert {m.key() for m in messages} == {c.case_id.encode() for c in cases.values()}
 
-    audits = [AuditEvent.FromString(m.value()) for m in consume(worker, AUDIT.name, expected=2)]
+    audits = [AuditEvent.FromString(m.value()) for m in consume(worker, AUDIT.name, expected=4)]
     assert sorted(a.resource for a in audits) == sorted(c.case_id for c in cases.values())
     assert {(a.actor, a.actor_kind, a.action) for a in audits} == {("rules", "service", "case.open")}
 

@@ -2,14 +2,16 @@ import pytest
 from click.testing import CliRunner
 
 from services.review import views
+from services.review.app import PROTECTED
 from services.review.cli import review
 from services.review.deps import declares_permission
 from services.review.middleware import audit_outcome
 
 
-def test_every_officer_route_declares_which_roles_may_use_it():
+def test_every_protected_route_declares_which_roles_may_use_it():
     assert len(views.router.routes) == 4
-    assert all(declares_permission(route) for route in views.router.routes)
+    assert [len(r.routes) for r in PROTECTED] == [4, 4, 2]
+    assert all(declares_permission(route) for router in PROTECTED for route in router.routes)
 
 
 @pytest.mark.parametrize("status, outcome", [(200, "allowed"), (401, "denied"), (403, "denied"), (404, "not_found"),

@@ -21,7 +21,7 @@ def schedule(start="08:00", end="18:00", days=MON_TO_SAT) -> Schedule:
 def timed_zone(limit=120, grace=5, **kw) -> Zone:
     return Zone(id=kw.get("id", "main-st"), name="Main Street", kind=TIMED, limit_minutes=limit,
                 grace_minutes=grace, timezone=PARIS, schedule=kw.get("schedule", schedule()),
-                geometry=box(2.0, 48.0, 2.01, 48.01))
+                holidays=kw.get("holidays", frozenset()), geometry=box(2.0, 48.0, 2.01, 48.01))
 
 
 def permit_zone(limit=None, grace=0, **kw) -> Zone:
@@ -37,3 +37,16 @@ def seen(at: datetime = MONDAY_10AM, *, minutes_later: float = 0, north_m: float
     return Sighting(plate=plate, read_id=read_id or f"read-{when:%d%H%M}-{north_m:g}", frame_id="frame-1",
                     object_key="frames/car-7/frame-1.jpg", captured_at=when,
                     lat=SPOT[0] + north_m / 111_195, lon=SPOT[1], confidence=confidence, box=(10, 20, 120, 40))
+
+
+def cases_from(sightings, zone, policy, has_permit=False) -> list:
+    """Sightings judged in order through a chalk table keyed like the service's (chalk_key)."""
+    from services.rules.chalking import chalk_key, decide
+
+    chalks, found = {}, []
+    for s in sightings:
+        key = chalk_key(s.plate, zone.id)
+        decision = decide(chalks.get(key), s, zone, has_permit, policy)
+        chalks[key] = decision.chalk
+        found += [decision.violation] if decision.violation else []
+    return found

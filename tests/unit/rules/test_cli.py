@@ -32,6 +32,15 @@ def test_run_refuses_to_start_without_broker_or_zone_file(monkeypatch):
 
 
 def test_every_command_has_help():
-    for group, command in ((rules, "run"), (rules, "check-zones"), (permits, "import"), (permits, "list")):
+    for group, command in ((rules, "run"), (rules, "check-zones"), (rules, "bench"), (permits, "import"), (permits, "list")):
         result = CliRunner().invoke(group, [command, "--help"])
         assert result.exit_code == 0 and len(result.output.splitlines()) > 3
+
+
+def test_bench_prints_the_rate_of_the_rules_next_to_the_baseline():
+    result = CliRunner().invoke(rules, ["bench", "--zones", "9", "--permits", "50", "--reads", "200", "--runs", "1"])
+    assert result.exit_code == 0, result.output
+    assert "9 zones, 50 permits, 200 reads x 1 runs" in result.output
+    baseline, matching = (line for line in result.output.splitlines() if "reads/s" in line)
+    assert baseline.startswith("baseline: zone lookup only") and matching.startswith("rules: lookup + permit + chalk")
+    assert "180 reads in a zone per run" in baseline  # one read in ten lies outside every zone

@@ -3,7 +3,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from services.rules.permits import PermitBook, PermitFileError, normalize_plate, parse_permits_csv
+from services.rules.permits import PermitBook, PermitFileError, parse_permits_csv
 
 HEADER = "plate,zone_ids,valid_from,valid_to\n"
 UTC = timezone.utc
@@ -59,5 +59,17 @@ def test_permit_covers_its_zone_between_valid_from_and_valid_to_only():
     assert len(book) == 1
 
 
-def test_plates_are_normalized_for_comparison():
-    assert normalize_plate(" ab-12.3 cd ") == "AB123CD"
+def test_a_permit_exempts_look_alike_misreads_of_its_plate():
+    book = PermitBook(parse_permits_csv(HEADER + "SO5ABC,res-a,2025-01-01,2025-12-31\n"))
+    assert book.covers("S05A8C", "res-a", at("2025-06-01T10:00:00+00:00"))
+    assert book.covers("SO5ABC", "res-a", at("2025-06-01T10:00:00+00:00"))
+    assert not book.covers("S05A8E", "res-a", at("2025-06-01T10:00:00+00:00"))  # E is no look-alike of C
+
+
+def test_permit_edges_are_read_in_the_permit_time_zone():
+    paris = ZoneInfo("Europe/Paris")
+    book = PermitBook(parse_permits_csv(HEADER + "AB123CD,res-a,2025-03-03,2025-03-04\n", paris))
+    assert book.covers("AB123CD", "res-a", datetime(2025, 3, 3, 0, 0, tzinfo=paris))  # first instant
+    assert book.covers("AB123CD", "res-a", datetime(2025, 3, 4, 23, 59, 59, tzinfo=paris))  # last day, whole
+    assert not book.covers("AB123CD", "res-a", datetime(2025, 3, 5, 0, 0, tzinfo=paris))
+    assert not book.covers("AB123CD", "res-a", datetime(2025, 3, 2, 23, 59, 59, tzinfo=paris))

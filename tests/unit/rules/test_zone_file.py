@@ -90,3 +90,31 @@ def test_duplicate_ids_missing_files_and_non_geojson_are_refused(tmp_path):
     (tmp_path / "list.json").write_text("[]")
     with pytest.raises(ZoneFileError, match="FeatureCollection"):
         load_zones(tmp_path / "list.json")
+
+
+def write_collection(tmp_path, features, **members):
+    path = tmp_path / "zones.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features, **members}))
+    return path
+
+
+def test_holidays_come_from_the_city_list_and_the_zone_own_list(tmp_path):
+    local = with_props(TIMED, holidays=["2025-07-14"])
+    path = write_collection(tmp_path, [local, PERMIT], holidays=["2025-12-25", "2025-01-01"])
+    main, residential = load_zones(path).zones
+    assert {d.isoformat() for d in main.holidays} == {"2025-12-25", "2025-01-01", "2025-07-14"}
+    assert {d.isoformat() for d in residential.holidays} == {"2025-12-25", "2025-01-01"}
+    assert rule_summary(main) == "2 h limit + 5 min grace, Mon-Sat 08:00-18:00 except 3 holiday(s)"
+
+
+@pytest.mark.parametrize("holidays, problem", [
+    ("2025-12-25", "must be a list of dates"),
+    (["2025-12-25", "25/12/2025"], "item #1 must be a date YYYY-MM-DD"),
+    (["2025-02-30"], "item #0 must be a date"),
+    ([20251225], "item #0 must be a date"),
+])
+def test_bad_holidays_are_refused_naming_the_feature_and_the_field(tmp_path, holidays, problem):
+    with pytest.raises(ZoneFileError, match=rf"feature 'main-st' \(#0\): field 'holidays' {problem}"):
+        load_zones(write(tmp_path, with_props(TIMED, holidays=holidays)))
+    with pytest.raises(ZoneFileError, match=rf"the FeatureCollection's field 'holidays' {problem}"):
+        load_zones(write_collection(tmp_path, [TIMED], holidays=holidays))

@@ -1,0 +1,39 @@
+"""The evaluation's figures as text for people or as one JSON object for machines (pure)."""
+from services.ocr.evaluation.scoring import MIN_IOU, Scores, failure_kind
+
+
+def percent(part: int, whole: int) -> str:
+    return f"{part}/{whole} ({100 * part / whole:.1f}%)" if whole else "n/a"
+
+
+def as_dict(folder: str, model_version: str, scores: Scores) -> dict:
+    ratio = (lambda part, whole: round(part / whole, 4) if whole else None)
+    return {
+        "folder": folder, "model_version": model_version, "images": scores.images,
+        "exact": scores.exact, "exact_accuracy": ratio(scores.exact, scores.images),
+        "o0_folded": scores.folded, "o0_folded_accuracy": ratio(scores.folded, scores.images),
+        "labelled_boxes": scores.boxes, "detected": scores.detected,
+        "detection_recall": ratio(scores.detected, scores.boxes), "min_iou": MIN_IOU,
+        "by_state": {s: {"exact": e, "images": n, "accuracy": ratio(e, n)} for s, (e, n) in scores.by_state.items()},
+        "failures": scores.failures,
+        "misreads": [{"file": o.label.file, "truth": o.label.text, "read": o.read, "detected": o.detected,
+                      "kind": failure_kind(o)}
+                     for o in scores.misreads],
+    }
+
+
+def as_text(folder: str, model_version: str, scores: Scores) -> list[str]:
+    lines = [f"{folder}: {scores.images} labelled images, read by {model_version}",
+             f"exact match (O and 0 distinct):   {percent(scores.exact, scores.images)}",
+             f"match with O and 0 folded as one: {percent(scores.folded, scores.images)}",
+             f"detection recall (IoU >= {MIN_IOU}):    {percent(scores.detected, scores.boxes)}"]
+    if scores.failures:
+        lines += ["", "misreads by kind:"] + [f"  {kind:<20}{n}" for kind, n in scores.failures.items()]
+    if scores.by_state:
+        lines += ["", "exact match by state:"]
+        lines += [f"  {state:<4}{percent(e, n)}" for state, (e, n) in scores.by_state.items()]
+    lines += ["", f"misreads ({len(scores.misreads)}): file, truth, read, kind" + (", detected" if scores.boxes else "")]
+    for o in scores.misreads:
+        detected = "" if o.detected is None else f"  {'detected' if o.detected else 'missed'}"
+        lines.append(f"  {o.label.file:<24}{o.label.text:<10}{o.read or '-':<10}{failure_kind(o):<20}{detected}")
+    return lines

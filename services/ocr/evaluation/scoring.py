@@ -1,0 +1,79 @@
+"""Scoring plate reads against labels (pure): exact match, O/0 folded, detection recall, by state."""
+from collections import Counter
+from dataclasses import dataclass
+
+from services.ocr.alignment import edit_distance
+from services.ocr.evaluation.labels import Label
+from services.ocr.geometry import Box, iou
+
+MIN_IOU = 0.5  # a labelled plate counts as detected when a reported box overlaps it at least this much
+
+
+@dataclass(frozen=True)
+class Outcome:
+    label: Label
+    read: str               # the text reported for the labelled plate; "" when none was
+    detected: bool | None   # None when the label gives no box
+
+    @property
+    def exact(self) -> bool:
+        return self.read == self.label.text
+
+    @property
+    def folded(self) -> bool:
+        return fold_o_zero(self.read) == fold_o_zero(self.label.text)
+
+
+@dataclass(frozen=True)
+class Scores:
+    images: int
+    exact: int
+    folded: int        # matches once the letter O and the digit 0 count as one character
+    boxes: int         # labels that give a box
+    detected: int      # of those, found with IoU >= MIN_IOU
+    by_state: dict[str, tuple[int, int]]  # state -> (exact, images)
+    misreads: list[Outcome]
+    failures: dict[str, int]  # failure_kind -> misreads of that kind
+
+
+
+def fold_o_zero(text: str) -> str:
+    return text.replace("O", "0")
+
+
+def outcome(label: Label, plates: list[tuple[str, Box]]) -> Outcome:
+    """Plates are (text, box), most confident first. With a labelled box, the read is the plate
+    overlapping it most (any overlap); without one, the most confident plate."""
+    if label.box is None:
+        return Outcome(label, plates[0][0] if plates else "", None)
+    overlaps = [(iou(box, label.box), text) for text, box in plates]
+    best_iou, best_text = max(overlaps, default=(0.0, ""))
+    return Outcome(label, best_text if best_iou > 0 else "", best_iou >= MIN_IOU)
+
+
+def failure_kind(o: Outcome) -> str:
+    """Why a misread is wrong, in the first of these words that fits."""
+    if not o.read:
+        return "nothing read"
+    if o.folded:
+        return "O/0 only"
+    if edit_distance(o.read, o.label.text) > len(o.label.text) // 2:
+        return "other text read"  # a slogan, a year, a sticker, or mostly wrong
+    if len(o.read) != len(o.label.text):
+        return "characters dropped" if len(o.read) < len(o.label.text) else "characters added"
+    return "characters confused"
+
+
+def tally_by_state(outcomes: list[Outcome]) -> dict[str, tuple[int, int]]:
+    """state -> (exact reads, images), for the labels that name a state."""
+    totals = Counter(o.label.state for o in outcomes if o.label.state)
+    exact = Counter(o.label.state for o in outcomes if o.label.state and o.exact)
+    return {state: (exact[state], totals[state]) for state in sorted(totals)}
+
+
+def score(outcomes: list[Outcome]) -> Scores:
+    boxed = [o for o in outcomes if o.detected is not None]
+    return Scores(images=len(outcomes), exact=sum(o.exact for o in outcomes), folded=sum(o.folded for o in outcomes),
+                  boxes=len(boxed), detected=sum(bool(o.detected) for o in boxed),
+                  by_state=tally_by_state(outcomes), misreads=[o for o in outcomes if not o.exact],
+                  failures=dict(Counter(failure_kind(o) for o in outcomes if not o.exact).most_common()))

@@ -1,0 +1,139 @@
+"""`alpr review bench`: case list and case detail latency under concurrent officers, with /healthz as baseline.
+
+Starts a real uvicorn server (review app, case intake off) on a free port against a fresh database on the
+configured PostgreSQL server (DATABASE_URL, else the embedded one), the configured broker (else an in-process
+development broker) and a local-folder store, seeds N open cases, then runs the officers with httpx.
+"""
+import asyncio
+import random
+import socket
+import statistics
+import tempfile
+import threading
+import time
+import uuid
+from contextlib import contextmanager
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import httpx
+import psycopg
+import uvicorn
+
+from alpr_common.db import apply_migrations, connect, resolve_database_url, service_migrations
+from services.review import repository
+from services.review.models import Case, Sighting
+from services.review.settings import ReviewSettings
+from services.review.users import add_user
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+T0 = datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc)
+
+
+def seeded_case(i: int) -> Case:
+    sightings = tuple(Sighting(n=n, read_id=f"r{i}-{n}", frame_id=f"f{i}-{n}", object_key=f"frames/bench/f{i}-{n}.jpg",
+                               captured_at=T0 + timedelta(minutes=i, hours=3 * n), latitude=45.5 + n * 1e-5,
+                               longitude=-73.6, plate_text=f"BEN{i:04d}"[-8:], confidence=0.93, box=(100, 200, 120, 40))
+                      for n in range(2))
+    return Case(case_id=f"bench-{i:06d}", plate_text=f"BEN{i:04d}"[-8:], zone_id="z-bench", zone_name="Bench St 2h",
+                kind="OVERSTAY", rule_summary="2h limit + 10 min grace", limit_minutes=120, grace_minutes=10,
+                opened_at=T0 + timedelta(minutes=i, hours=3), sightings=sightings)
+
+
+@contextmanager
+def bench_database(settings: ReviewSettings):
+    admin = resolve_database_url(settings.database_url, settings.data_dir)
+    name = f"review_bench_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    url = psycopg.conninfo.make_conninfo(admin, dbname=name)
+    try:
+        apply_migrations(url, service_migrations("review", MIGRATIONS))
+        yield url
+    finally:
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@contextmanager
+def broker(settings: ReviewSettings):
+    if settings.kafka_bootstrap_servers:
+        yield settings.kafka_bootstrap_servers
+        return
+    from alpr_common.devbroker import DevelopmentBroker
+
+    dev = DevelopmentBroker()
+    try:
+        yield dev.bootstrap
+    finally:
+        dev.close()
+
+
+@contextmanager
+def serving(settings: ReviewSettings):
+    from services.review.app import create_app
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(10)
+
+
+async def officer(client: httpx.AsyncClient, token: str, case_ids: list[str], rounds: int, timings: dict) -> None:
+    headers = {"Authorization": f"Bearer {token}"}
+    for _ in range(rounds):
+        for route, path in (("GET /v1/cases", "/v1/cases?limit=100"),
+                            ("GET /v1/cases/{id}", f"/v1/cases/{random.choice(case_ids)}"), ("GET /healthz", "/healthz")):
+            started = time.perf_counter()
+            response = await client.get(path, headers=headers)
+            timings[route].append((time.perf_counter() - started) * 1000)
+            response.raise_for_status()
+
+
+async def run_officers(base_url: str, token: str, case_ids: list[str], officers: int, rounds: int) -> dict:
+    timings = {"GET /v1/cases": [], "GET /v1/cases/{id}": [], "GET /healthz": []}
+    limits = httpx.Limits(max_connections=officers, max_keepalive_connections=officers)
+    async with httpx.AsyncClient(base_url=base_url, limits=limits, timeout=60) as client:
+        await asyncio.gather(*(officer(client, token, case_ids, rounds, timings) for _ in range(officers)))
+    return timings
+
+
+def percentile(values: list[float], q: float) -> float:
+    return statistics.quantiles(values, n=100, method="inclusive")[q - 1] if len(values) > 1 else values[0]
+
+
+def report(timings: dict, cases: int, officers: int, wall_s: float) -> str:
+    lines = [f"review bench: {officers} concurrent officers, {cases} open cases, {wall_s:.1f} s",
+             f"{'route':22} {'n':>6} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'max ms':>8}"]
+    for route, values in timings.items():
+        lines.append(f"{route:22} {len(values):6d} {statistics.median(values):8.1f} {percentile(values, 95):8.1f} "
+                     f"{percentile(values, 99):8.1f} {max(values):8.1f}")
+    worst = max(percentile(timings[r], 95) for r in ("GET /v1/cases", "GET /v1/cases/{id}"))
+    lines.append(f"target p95 < 100 ms for list and detail: {'met' if worst < 100 else 'NOT met'} (worst p95 {worst:.1f} ms; "
+                 "/healthz is the baseline: same server, no database, no audit)")
+    return "\n".join(lines)
+
+
+def run_bench(cases: int, officers: int, rounds: int) -> str:
+    base = ReviewSettings()
+    with broker(base) as bootstrap, bench_database(base) as url, tempfile.TemporaryDirectory() as folder:
+        with connect(url, autocommit=True) as conn:
+            for i in range(cases):
+                repository.insert_case(conn, seeded_case(i))
+        token = add_user(url, "bench-officer", "officer")
+        settings = ReviewSettings(KAFKA_BOOTSTRAP_SERVERS=bootstrap, DATABASE_URL=url, consume=False,
+                                  ALPR_STORAGE_URL=f"file://{folder}", ALPR_LOG_LEVEL="WARNING")
+        with serving(settings) as base_url:
+            ids = [f"bench-{i:06d}" for i in range(cases)]
+            started = time.perf_counter()
+            timings = asyncio.run(run_officers(base_url, token, ids, officers, rounds))
+            return report(timings, cases, officers, time.perf_counter() - started)

@@ -1,0 +1,117 @@
+"""`alpr rules bench`: reads per second through the matching logic (zone lookup, permit check,
+chalk decision), pure code with no Kafka, on generated zones, permits and reads."""
+import os
+import random
+import statistics
+import time
+from collections.abc import Callable
+from contextlib import contextmanager
+from datetime import datetime, timedelta, timezone
+from datetime import time as clock
+from zoneinfo import ZoneInfo
+
+from shapely.geometry import box
+
+from services.rules.chalking import ChalkPolicy, chalk_key, decide
+from services.rules.permits import Permit, PermitBook
+from services.rules.schedule import Schedule
+from services.rules.sighting import Sighting
+from services.rules.zones import PERMIT, TIMED, Zone, ZoneIndex
+
+CELL = 0.002  # degrees: zones are squares of about 150 x 220 m in a grid
+PARIS = ZoneInfo("Europe/Paris")
+MONDAY_8AM = datetime(2025, 3, 3, 8, tzinfo=PARIS)
+WEEKDAYS_8_TO_20 = Schedule(frozenset(range(6)), clock(8), clock(20))
+
+
+def grid_zones(count: int) -> ZoneIndex:
+    """`count` square zones in a grid; every third one a permit zone (half of those with a limit)."""
+    side = max(1, int(count ** 0.5 + 0.999))
+    return ZoneIndex([_zone(i, (i // side) * CELL, (i % side) * CELL) for i in range(count)])
+
+
+def _zone(i: int, north: float, east: float) -> Zone:
+    kind = PERMIT if i % 3 == 0 else TIMED
+    limit = (None if i % 2 else 120) if kind == PERMIT else 60 + 30 * (i % 4)
+    return Zone(f"zone-{i}", f"Zone {i}", kind, limit, 5, PARIS, WEEKDAYS_8_TO_20,
+                geometry=box(2.0 + east, 48.0 + north, 2.0 + east + CELL * 0.9, 48.0 + north + CELL * 0.9))
+
+
+def plate(i: int) -> str:
+    return f"P{i:06d}"
+
+
+def permit_zone_of(i: int, zones: ZoneIndex) -> Zone:
+    return zones.zones[(i * 13) % len(zones.zones)]
+
+
+def random_permits(count: int, zones: ZoneIndex, rng: random.Random) -> PermitBook:
+    start = datetime(2025, 1, 1, tzinfo=timezone.utc)
+    return PermitBook([Permit(plate(i), permit_zone_of(i, zones).id, start, start + timedelta(days=rng.randint(30, 365)))
+                       for i in range(count)])
+
+
+def random_sightings(count: int, zones: ZoneIndex, cars: int, rng: random.Random) -> list[Sighting]:
+    """Reads of `cars` parked cars over one enforced day, in time order: even cars park in their
+    permit's zone, odd ones anywhere; one read in ten lies in no zone, one in five misreads 0 as O."""
+    spots = [_spot(permit_zone_of(c * 7, zones) if c % 2 == 0 else rng.choice(zones.zones), rng) for c in range(cars)]
+    sightings = []
+    for n in range(count):
+        car = rng.randrange(cars)
+        lat, lon = spots[car] if n % 10 else (47.0, 1.0)
+        text = plate(car * 7) if n % 5 else plate(car * 7).replace("0", "O")
+        at = MONDAY_8AM + timedelta(seconds=n * 12 * 3600 / count)
+        sightings.append(Sighting(text, f"r{n}", f"f{n}", f"frames/bench/f{n}.jpg", at, lat, lon,
+                                  rng.choice((0.3, 0.8, 0.9, 0.95))))
+    return sightings
+
+
+def _spot(zone: Zone, rng: random.Random) -> tuple[float, float]:
+    west, south, east, north = zone.geometry.bounds
+    return rng.uniform(south, north), rng.uniform(west, east)
+
+
+def zone_lookup_only(sightings: list[Sighting], zones: ZoneIndex, _permits: PermitBook, _policy: ChalkPolicy) -> int:
+    return sum(zones.zone_at(s.lat, s.lon) is not None for s in sightings)
+
+
+def full_matching(sightings: list[Sighting], zones: ZoneIndex, permits: PermitBook, policy: ChalkPolicy) -> int:
+    """Zone lookup, permit check and chalk decision per read, chalks in a dict; returns violations found."""
+    chalks, cases = {}, 0
+    for s in sightings:
+        zone = zones.zone_at(s.lat, s.lon)
+        if zone is None:
+            continue
+        key = chalk_key(s.plate, zone.id)
+        decision = decide(chalks.get(key), s, zone, permits.covers(s.plate, zone.id, s.captured_at), policy)
+        chalks[key] = decision.chalk
+        cases += decision.violation is not None
+    return cases
+
+
+LOOPS = (("baseline: zone lookup only", zone_lookup_only, "reads in a zone"),
+         ("rules: lookup + permit + chalk", full_matching, "violations"))
+
+
+def median_rate(loop: Callable, runs: int, *args) -> tuple[float, int]:
+    """Median reads per second over `runs` runs, and what the loop returned."""
+    rates, result = [], 0
+    for _ in range(runs):
+        began = time.perf_counter()
+        result = loop(*args)
+        rates.append(len(args[0]) / (time.perf_counter() - began))
+    return statistics.median(rates), result
+
+
+@contextmanager
+def one_core():
+    """Run the body on one CPU core (where the OS allows it), then give the process its cores back."""
+    if not hasattr(os, "sched_setaffinity"):
+        yield "not pinned (no sched_setaffinity here)"
+        return
+    cores = os.sched_getaffinity(0)
+    os.sched_setaffinity(0, {min(cores)})
+    try:
+        yield f"pinned to core {min(cores)}"
+    finally:
+        os.sched_setaffinity(0, cores)
