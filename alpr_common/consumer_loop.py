@@ -13,7 +13,8 @@ from google.protobuf.message import DecodeError, Message
 
 from alpr_common.errors import BrokerUnavailable, StorageUnavailable
 from alpr_common.kafka import Outgoing, dead_letter, produce_and_wait
-from alpr_common.metrics import BATCH_SECONDS, DEAD_LETTERED, MESSAGES_CONSUMED, MESSAGES_PRODUCED
+from alpr_common.metrics import (BATCH_FAILURES, BATCH_MESSAGES, BATCH_SECONDS, CONSUMER_LAG, DEAD_LETTERED,
+                                 MESSAGES_CONSUMED, MESSAGES_PRODUCED)
 
 log = logging.getLogger(__name__)
 E = TypeVar("E", bound=Message)
@@ -51,15 +52,18 @@ def run_consumer_loop(*, consumer: confluent_kafka.Consumer, producer: confluent
                       batch_timeout_s: float = 0.5, retry_delay_s: float = 2.0) -> None:
     while not stop.is_set():
         messages = poll_batch(consumer, max_messages, batch_timeout_s)
+        record_lag(consumer, service)
         if not messages:
             continue
         started = time.perf_counter()
+        BATCH_MESSAGES.labels(service).observe(len(messages))
         try:
             outgoing = handle(messages)
             if outgoing:
                 produce_and_wait(producer, outgoing)
         except (BrokerUnavailable, StorageUnavailable) as exc:
             log.error("batch not completed, replaying it: %s", exc)
+            BATCH_FAILURES.labels(service, type(exc).__name__).inc()
             _rewind(consumer, messages)
             stop.wait(retry_delay_s)
             continue
@@ -69,6 +73,17 @@ def run_consumer_loop(*, consumer: confluent_kafka.Consumer, producer: confluent
         for out in outgoing:
             MESSAGES_PRODUCED.labels(service, out.topic).inc()
         BATCH_SECONDS.labels(service).observe(time.perf_counter() - started)
+
+
+def record_lag(consumer: confluent_kafka.Consumer, service: str) -> None:
+    """Consumer lag per topic from the watermarks the consumer already fetched (no extra requests)."""
+    lags: dict[str, int] = {}
+    for tp in consumer.position(consumer.assignment()):
+        _, high = consumer.get_watermark_offsets(tp, cached=True)
+        if high >= 0 and tp.offset >= 0:
+            lags[tp.topic] = lags.get(tp.topic, 0) + max(0, high - tp.offset)
+    for topic, lag in lags.items():
+        CONSUMER_LAG.labels(service, topic).set(lag)
 
 
 def _rewind(consumer: confluent_kafka.Consumer, messages: list[confluent_kafka.Message]) -> None:

@@ -8,6 +8,13 @@ from alpr_common.db import apply_migrations
 from tests.support import components
 
 
+@pytest.fixture(scope="session", autouse=True)
+def audit_key_registry(tmp_path_factory):
+    """Audit writers register their public keys here rather than in the working tree's .alpr/."""
+    os.environ["ALPR_AUDIT_KEY_REGISTRY"] = str(tmp_path_factory.mktemp("audit") / "audit-keys.jsonl")
+    yield os.environ["ALPR_AUDIT_KEY_REGISTRY"]
+
+
 @pytest.fixture(scope="session")
 def kafka_bootstrap():
     with components.kafka_broker() as bootstrap:

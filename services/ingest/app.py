@@ -9,6 +9,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from alpr_common.clock import Clock
+from alpr_common.logs import RequestIdMiddleware
 from services.ingest.accept import ACCEPTED, DATABASE_ERRORS, Unavailable, accept_frame
 from services.ingest.devices import authenticate
 from services.ingest.health import readiness_problems
@@ -57,11 +58,13 @@ def create_app(settings: IngestSettings, *, clock: Clock | None = None) -> FastA
     @asynccontextmanager
     async def lifespan(_: FastAPI):
         yield
+        state.adapters.audit.close()
         state.adapters.producer.flush(5)
 
     app = FastAPI(title="ALPR ingest", version="1", lifespan=lifespan,
                   description="Frame uploads from camera vehicles.")
     app.state.ingest = state
+    app.add_middleware(RequestIdMiddleware)
     install_error_handlers(app, settings.retry_after_s)
     install_upload_middleware(app, settings.max_image_bytes)
     add_routes(app)

@@ -81,3 +81,4 @@ class RetentionService:
             stop.set()
             loop.join(10)
             consumer.close()
+            sweeper.audit.close()

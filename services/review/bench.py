@@ -1,15 +1,17 @@
 """`alpr review bench`: case list and case detail latency under concurrent officers, with /healthz as baseline.
 
-Starts a real uvicorn server (review app, case intake off) on a free port against a fresh database on the
+Starts a real uvicorn server (review app, case intake off; its own process) on a free port against a fresh database on the
 configured PostgreSQL server (DATABASE_URL, else the embedded one), the configured broker (else an in-process
 development broker) and a local-folder store, seeds N open cases, then runs the officers with httpx.
 """
 import asyncio
+import os
 import random
 import socket
 import statistics
+import subprocess
+import sys
 import tempfile
-import threading
 import time
 import uuid
 from contextlib import contextmanager
@@ -18,7 +20,6 @@ from pathlib import Path
 
 import httpx
 import psycopg
-import uvicorn
 
 from alpr_common.db import apply_migrations, connect, resolve_database_url, service_migrations
 from services.review import repository
@@ -70,22 +71,29 @@ def broker(settings: ReviewSettings):
 
 
 @contextmanager
-def serving(settings: ReviewSettings):
-    from services.review.app import create_app
-
+def serving(env: dict[str, str]):
+    """The review app under uvicorn in a process of its own, so the simulated officers do not share its GIL."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.05)
+    proc = subprocess.Popen([sys.executable, "-m", "uvicorn", "--factory", "services.review.app:create_app",
+                             "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
+                            env={**os.environ, **env}, stderr=open("/tmp/review_bench_server.log", "w"))
     try:
+        deadline = time.monotonic() + 30
+        while httpx.get(f"http://127.0.0.1:{port}/healthz").status_code != 200 if _listening(port) else True:
+            if time.monotonic() > deadline or proc.poll() is not None:
+                raise RuntimeError("the review server did not start")
+            time.sleep(0.1)
         yield f"http://127.0.0.1:{port}"
     finally:
-        server.should_exit = True
-        thread.join(10)
+        proc.terminate()
+        proc.wait(10)
+
+
+def _listening(port: int) -> bool:
+    with socket.socket() as s:
+        return s.connect_ex(("127.0.0.1", port)) == 0
 
 
 async def officer(client: httpx.AsyncClient, token: str, case_ids: list[str], rounds: int, timings: dict) -> None:
@@ -130,9 +138,9 @@ def run_bench(cases: int, officers: int, rounds: int) -> str:
             for i in range(cases):
                 repository.insert_case(conn, seeded_case(i))
         token = add_user(url, "bench-officer", "officer")
-        settings = ReviewSettings(KAFKA_BOOTSTRAP_SERVERS=bootstrap, DATABASE_URL=url, consume=False,
-                                  ALPR_STORAGE_URL=f"file://{folder}", ALPR_LOG_LEVEL="WARNING")
-        with serving(settings) as base_url:
+        env = {"KAFKA_BOOTSTRAP_SERVERS": bootstrap, "DATABASE_URL": url, "REVIEW_CONSUME": "false",
+               "ALPR_STORAGE_URL": f"file://{folder}", "ALPR_LOG_LEVEL": "WARNING"}
+        with serving(env) as base_url:
             ids = [f"bench-{i:06d}" for i in range(cases)]
             started = time.perf_counter()
             timings = asyncio.run(run_officers(base_url, token, ids, officers, rounds))

@@ -1,4 +1,6 @@
 """`alpr rules` (run the service, check a zone file) and `alpr permits` (import and list permits)."""
+import functools
+import threading
 import getpass
 import random
 from datetime import datetime, timezone
@@ -29,7 +31,9 @@ def run():
     import faust  # imported here: only `run` needs it, and it is slow to import
 
     from alpr_common.logs import configure_logging
-    from alpr_common.metrics import serve_metrics
+    from alpr_common.lag import consumer_lag
+    from alpr_common.metrics import serve_metrics, watch_consumer_lag
+    from alpr_common.topics import READS
     from services.rules.app import Dependencies, create_app
     from services.rules.permits_repository import load_permits
     from services.rules.zone_reload import ZoneFile
@@ -40,6 +44,7 @@ def run():
     database_url = resolve_database_url(settings.database_url, settings.data_dir)
     configure_logging("rules", settings.log_level)
     serve_metrics(settings.metrics_port)
+    watch_consumer_lag("rules", functools.partial(consumer_lag, bootstrap, "rules", [READS.name]), threading.Event())
     audit = AuditTrail("rules", kafka.producer(bootstrap, "rules-audit"))
     deps = Dependencies(settings, zones, load_permits(database_url), database_url, audit)
     worker = faust.Worker(create_app(deps), loglevel=settings.log_level, quiet=True,

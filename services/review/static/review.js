@@ -19,6 +19,7 @@
   }
 
   function openEvidence() {
+    if (outcome) say("", false);
     document.querySelectorAll("figure.sighting").forEach((figure) => {
       const slot = figure.querySelector(".photo-slot");
       if (slot.querySelector("img")) return;

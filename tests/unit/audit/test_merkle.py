@@ -95,7 +95,8 @@ def test_a_tampered_leaf_or_proof_fails(leaves, data):
     assert not verify_inclusion(leaf_hash(b"forged"), index, n, proof, root)
     if proof:
         i = data.draw(st.integers(0, len(proof) - 1))
-        assert not verify_inclusion(leaves[index], index, n, proof[:i] + [leaf_hash(b"x")] + proof[i + 1:], root)
+        flipped = bytes(b ^ 0xFF for b in proof[i])
+        assert not verify_inclusion(leaves[index], index, n, proof[:i] + [flipped] + proof[i + 1:], root)
         assert not verify_inclusion(leaves[index], index, n, proof[:-1], root)
 
 

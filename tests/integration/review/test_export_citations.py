@@ -1,0 +1,64 @@
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from click.testing import CliRunner
+
+from alpr_common.events.audit_pb2 import AuditEvent
+from alpr_common.topics import AUDIT
+from services.review.cli import review as review_cli
+from tests.integration.review.support import NOW, read_topic
+
+
+class Receiver(BaseHTTPRequestHandler):
+    received: list = []
+    status = 200
+
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        type(self).received.append((self.headers["Content-Type"], json.loads(body)))
+        self.send_response(type(self).status)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+def confirmed_case(review) -> tuple[str, str]:
+    case_id = review.new_case(plate="EXP777")
+    review.get(f"/v1/cases/{case_id}/evidence/0")
+    return case_id, review.post(f"/v1/cases/{case_id}/decision", json={"outcome": "confirm"}).json()["citation_id"]
+
+
+def test_citations_export_as_csv_and_json_and_to_a_webhook_and_each_export_is_audited(review, monkeypatch):
+    case_id, citation_id = confirmed_case(review)
+    monkeypatch.setenv("KAFKA_BOOTSTRAP_SERVERS", review.bootstrap)
+    runner, since = CliRunner(), NOW.strftime("%Y-%m-%d")
+    as_csv = runner.invoke(review_cli, ["export-citations", "--since", since, "--format", "csv", "--actor", "clerk-1"])
+    assert as_csv.exit_code == 0, as_csv.output
+    line = next(l for l in as_csv.stdout.splitlines() if l.startswith(citation_id))
+    assert f"{citation_id},{case_id},EXP777,z-elm,OVERSTAY,officer," in line and line.endswith(",issued")
+    as_json = json.loads(runner.invoke(review_cli, ["export-citations", "--since", since, "--format", "json"]).stdout)
+    assert citation_id in [c["citation_id"] for c in as_json["citations"]]
+    later = json.loads(runner.invoke(review_cli, ["export-citations", "--since", "2099-01-01", "--format", "json"]).stdout)
+    assert later == {"citations": []}
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Receiver)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_port}/citations"
+    try:
+        posted = runner.invoke(review_cli, ["export-citations", "--since", since, "--webhook", url, "--actor", "clerk-1"])
+        assert posted.exit_code == 0, posted.output
+        (content_type, body), = Receiver.received
+        assert content_type == "application/json"
+        assert [c for c in body["citations"] if c["citation_id"] == citation_id][0]["plate_text"] == "EXP777"
+        Receiver.status = 500
+        failed = runner.invoke(review_cli, ["export-citations", "--since", since, "--webhook", url])
+        assert failed.exit_code == 1 and "answered 500" in failed.output
+    finally:
+        server.shutdown()
+
+    exports = read_topic(review.bootstrap, AUDIT.name, AuditEvent,
+                         lambda e: e.action == "citations.export" and e.actor == "clerk-1", want=2)
+    assert sorted(e.details["destination"] for e in exports) == sorted(["stdout (csv)", url])
+    assert all(int(e.details["count"]) >= 1 for e in exports)
