@@ -19,8 +19,8 @@ COMMANDS = {
     "permits": ("services.rules.cli:permits", "Import and list residential parking permits."),
     "review": ("services.review.cli:review", "The review service for officers, and its users."),
     "retention": ("services.retention.cli:retention", "The retention service: destroys what is due."),
-    "reporting": ("services.reporting.cli:reporting", "The reporting service (aggregates from the event streams)."),
-    "report": ("services.reporting.cli:report", "Write the annual data-usage report."),
+    "reporting": ("services.reporting.cli:reporting", "The reporting service (aggregates) and its public transparency page."),
+    "report": ("services.reporting.cli:report", "Write the annual data-usage report, or time it (bench)."),
 }
 
 

@@ -28,6 +28,7 @@ class StackOptions:
     clock: str = "wall"
     ingest_port: int = 8080
     review_port: int = 8081
+    transparency_port: int = 8082
     retention_sweep_s: float = 60.0
     extra_env: dict[str, str] = field(default_factory=dict)
     seed_database: Callable[[str], object] = lambda database_url: None  # runs after migrations, before the services
@@ -54,6 +55,10 @@ class Stack:
     def review_url(self) -> str:
         return f"http://127.0.0.1:{self.options.review_port}"
 
+    @property
+    def transparency_url(self) -> str:
+        return f"http://127.0.0.1:{self.options.transparency_port}"
+
     def __enter__(self) -> "Stack":
         try:
             self._start()
@@ -77,6 +82,7 @@ class Stack:
             self.processes.start(name, args, {**env, **extra})
         self.processes.wait_ready(f"{self.ingest_url}/readyz")
         self.processes.wait_ready(f"{self.review_url}/readyz")
+        self.processes.wait_ready(f"{self.transparency_url}/healthz")
         time.sleep(1.0)
         self.processes.check_alive()
 
@@ -114,6 +120,8 @@ class Stack:
                                                  "RETENTION_METRICS_PORT": str(self.metrics_ports["retention"])}),
             ("reporting", ["reporting", "run"], {"REPORTING_TRACTS_PATH": str(o.tracts_path),
                                                  "REPORTING_METRICS_PORT": str(self.metrics_ports["reporting"])}),
+            ("transparency", ["reporting", "serve"], {"REPORTING_TRACTS_PATH": str(o.tracts_path),
+                                                      "REPORTING_PORT": str(o.transparency_port)}),
         ]
 
 
@@ -124,7 +132,9 @@ class Stack:
 @click.option("--tracts", type=click.Path(exists=True, path_type=Path), help="Census tracts GeoJSON (default: the demo city's).")
 @click.option("--ingest-port", default=8080, show_default=True)
 @click.option("--review-port", default=8081, show_default=True)
-def up(data_dir: Path, zones: Path | None, tracts: Path | None, ingest_port: int, review_port: int):
+@click.option("--transparency-port", default=8082, show_default=True)
+def up(data_dir: Path, zones: Path | None, tracts: Path | None, ingest_port: int, review_port: int,
+       transparency_port: int):
     """Run the whole stack in the foreground until Ctrl-C, printing the URLs and demo credentials.
 
     The demo city's zones, tracts and permits are used unless --zones/--tracts are given, and the
@@ -136,7 +146,7 @@ def up(data_dir: Path, zones: Path | None, tracts: Path | None, ingest_port: int
 
     scenario = build_scenario(data_dir / "scenario", base_time=yesterday_morning())
     options = StackOptions(data_dir, zones or scenario.zones_path, tracts or scenario.tracts_path,
-                           ingest_port=ingest_port, review_port=review_port,
+                           ingest_port=ingest_port, review_port=review_port, transparency_port=transparency_port,
                            seed_database=lambda url: create_demo_accounts(url, scenario.permits_path, scenario.device_id))
     click.echo("Starting the stack (development broker, PostgreSQL, local object store, six services)...")
     with Stack(options) as stack:
@@ -144,6 +154,7 @@ def up(data_dir: Path, zones: Path | None, tracts: Path | None, ingest_port: int
         click.echo(f"\ningest  {stack.ingest_url}/v1/frames   device {accounts.device_id}, token {accounts.device_token}")
         click.echo(f"review  {stack.review_url}/v1/cases    officer token {accounts.officer_token}")
         click.echo(f"                                       supervisor token {accounts.supervisor_token}")
+        click.echo(f"public  {stack.transparency_url}/            transparency page (no sign-in)")
         click.echo(f"kafka   {stack.bootstrap} (development broker)   logs in {data_dir / 'logs'}")
         click.echo(f"\nTry:  alpr upload {scenario.pass_dirs[0]} --url {stack.ingest_url} --token {accounts.device_token}")
         click.echo("Press Ctrl-C to stop.")

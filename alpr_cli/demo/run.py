@@ -1,4 +1,5 @@
 """`alpr demo`: the whole pipeline on the built-in scenario, through the real topics, then a summary."""
+import functools
 import shutil
 import time
 from datetime import datetime, timedelta
@@ -20,6 +21,7 @@ from services.reporting.report import write_annual_report
 
 CITY_TZ = ZoneInfo("America/New_York")
 PIPELINE_TIMEOUT_S = 240
+PUBLIC_SUPPRESSION_THRESHOLD = 10
 
 
 def yesterday_morning() -> datetime:
@@ -48,7 +50,8 @@ def demo(data_dir: Path, seed: int, cars: int):
     click.echo("Building the demo city and rendering the drive's frames...")
     scenario = build_scenario(data_dir / "scenario", base_time=base, seed=seed, cars=cars)
     options = StackOptions(data_dir, scenario.zones_path, scenario.tracts_path, clock=f"file:{clock.path}",
-                           ingest_port=free_port(), review_port=free_port(), retention_sweep_s=1.0,
+                           ingest_port=free_port(), review_port=free_port(), transparency_port=free_port(),
+                           retention_sweep_s=1.0,
                            seed_database=lambda url: create_demo_accounts(url, scenario.permits_path, scenario.device_id))
     click.echo("Starting the development broker, PostgreSQL and the six services...")
     with Stack(options) as stack:
@@ -78,8 +81,11 @@ def run_scenario(stack: Stack, scenario: Scenario, clock: FileClock) -> tally.De
     tally.count_outputs(stack.bootstrap, result)
     wait_until(caught_up(stack.bootstrap, "reporting", [READS.name, CASES.name, DECISIONS.name]),
                "reporting to catch up", PIPELINE_TIMEOUT_S, stack.processes.check_alive)
-    result.report_path = write_annual_report(stack.database_url, scenario.pass_times[0][0].year,
-                                             stack.options.data_dir / "report", scenario.tracts_path)
+    year, report_dir = scenario.pass_times[0][0].year, stack.options.data_dir / "report"
+    report = functools.partial(write_annual_report, stack.database_url, year, report_dir, scenario.tracts_path,
+                               timezone=CITY_TZ.key)
+    result.report_path = report()
+    result.public_report_path = report(threshold=PUBLIC_SUPPRESSION_THRESHOLD)
     return result
 
 

@@ -23,6 +23,7 @@ class DemoSummary:
     audit_events: int = 0
     items_destroyed: int = 0
     report_path: Path | None = None
+    public_report_path: Path | None = None
     seconds: float = 0.0
     missing_cases: list = field(default_factory=list)
     unexpected_cases: list = field(default_factory=list)
@@ -42,6 +43,7 @@ class DemoSummary:
             f"audit events         {self.audit_events}",
             f"items destroyed      {self.items_destroyed} (retention records)",
             f"annual report        {self.report_path}",
+            f"public report        {self.public_report_path} (small counts suppressed)",
             f"elapsed              {self.seconds:.0f} s",
             *(f"MISSING case         {c}" for c in self.missing_cases),
             *(f"UNEXPECTED case      {c}" for c in self.unexpected_cases),

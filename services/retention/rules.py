@@ -10,6 +10,7 @@ NON_VIOLATION_FRAMES = "non_violation_frames"
 REJECTED_CASE_EVIDENCE = "rejected_case_evidence"
 CITATION_EVIDENCE = "citation_evidence"
 AUDIT_EVENTS = "audit_events"
+AGGREGATES = "aggregates"
 
 HOURS, DAYS, DAYS_AFTER_CLOSE, FOREVER = "keep_hours", "keep_days", "keep_days_after_close", "keep"
 
@@ -19,6 +20,7 @@ ALLOWED_FIELDS = {
     REJECTED_CASE_EVIDENCE: (HOURS, DAYS),
     CITATION_EVIDENCE: (DAYS_AFTER_CLOSE, FOREVER),
     AUDIT_EVENTS: (FOREVER,),
+    AGGREGATES: (FOREVER,),  # counts without personal data: documented here, never destroyed
 }
 OPTIONAL_FIELDS = ("description",)
 
@@ -61,7 +63,17 @@ def parse_rules(raw: dict, source: str = "retention rules") -> Rules:
     missing = [name for name in ALLOWED_FIELDS if name not in tables]
     if missing:
         raise ConfigError(f"{source}: missing rule(s) {', '.join(missing)}; every rule needs a [rules.<name>] table")
-    return Rules({name: _parse_rule(name, tables[name], source) for name in ALLOWED_FIELDS})
+    rules = Rules({name: _parse_rule(name, tables[name], source) for name in ALLOWED_FIELDS})
+    _check_citations_outlast_rejections(rules, source)
+    return rules
+
+
+def _check_citations_outlast_rejections(rules: Rules, source: str) -> None:
+    """A frame in both a rejected case and a closed citation follows the citation rule, so it must be the longer."""
+    cited, rejected = rules[CITATION_EVIDENCE], rules[REJECTED_CASE_EVIDENCE]
+    if not cited.forever and cited.keep < rejected.keep:
+        raise ConfigError(f"{source}: rules.{CITATION_EVIDENCE} keeps evidence {cited.keep} after the close, "
+                          f"shorter than rules.{REJECTED_CASE_EVIDENCE} ({rejected.keep}); it must be at least as long")
 
 
 def _parse_rule(name: str, table: object, source: str) -> Rule:

@@ -22,12 +22,26 @@ class CaseState(str, Enum):
 
 
 @dataclass(frozen=True)
+class CaseFacts:
+    """What retention knows of one case a frame is evidence of."""
+    state: CaseState
+    decided_at: datetime | None = None
+    closed_at: datetime | None = None  # the citation's close; only a confirmed case has one
+
+    @property
+    def keeps_evidence(self) -> bool:
+        """Open, or cited and not yet closed: no clock runs yet."""
+        return self.state == CaseState.OPEN or (self.state == CaseState.CONFIRMED and self.closed_at is None)
+
+
+@dataclass(frozen=True)
 class InventoryItem:
     kind: str
     item_id: str
     time: datetime  # when the item was made (capture time for frames)
     state: ItemState
     since: datetime | None = None
+    held: bool = False  # under a legal hold on one of its cases: never destroyed while held
 
 
 RULE_FOR_STATE = {
@@ -38,13 +52,17 @@ RULE_FOR_STATE = {
 }
 
 
-def frame_state(cases: list[tuple[CaseState, datetime | None]]) -> tuple[ItemState, datetime | None]:
-    """A frame's state from the (state, decided_at) of every case it is evidence of."""
+def frame_state(cases: list[CaseFacts]) -> tuple[ItemState, datetime | None]:
+    """A frame's state from every case it is evidence of. A closed citation outranks a rejection
+    (its window is the longer one), and the clock starts at the latest close or rejection."""
     if not cases:
         return ItemState.UNUSED, None
-    if any(state != CaseState.REJECTED for state, _ in cases):
+    if any(c.keeps_evidence for c in cases):
         return ItemState.EVIDENCE, None
-    return ItemState.REJECTED, max(at for _, at in cases if at is not None)
+    closes = [c.closed_at for c in cases if c.state == CaseState.CONFIRMED]
+    if closes:
+        return ItemState.CLOSED, max(closes)
+    return ItemState.REJECTED, max(c.decided_at for c in cases if c.decided_at is not None)
 
 
 def rule_for(item: InventoryItem) -> str:

@@ -77,8 +77,9 @@ def serving(env: dict[str, str]):
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     proc = subprocess.Popen([sys.executable, "-m", "uvicorn", "--factory", "services.review.app:create_app",
-                             "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
-                            env={**os.environ, **env}, stderr=open("/tmp/review_bench_server.log", "w"))
+                             "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning",
+                             "--timeout-keep-alive", "120"],
+                            env={**os.environ, **env}, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 30
         while httpx.get(f"http://127.0.0.1:{port}/healthz").status_code != 200 if _listening(port) else True:
