@@ -37,3 +37,8 @@ def split_key_id(key_id: str) -> tuple[str, str]:
         if key_id.startswith(prefix) and len(key_id) > len(prefix):
             return kind, key_id[len(prefix):]
     raise ValueError(f"not a key id: {key_id!r} (expected epoch:<id> or case:<id>)")
+
+
+def wrap_context(kind: str, ident: str) -> bytes:
+    """What a wrapped key is bound to: 'epoch-hmac', 'epoch-data' or 'case-data', and whose."""
+    return f"{kind}:{ident}".encode()

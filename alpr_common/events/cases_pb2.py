@@ -26,17 +26,17 @@ from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__
 from alpr_common.events import common_pb2 as alpr__common_dot_events_dot_common__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1e\x61lpr_common/events/cases.proto\x12\x07\x61lpr.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1f\x61lpr_common/events/common.proto\"\xda\x01\n\x08Sighting\x12\x0f\n\x07read_id\x18\x01 \x01(\t\x12\x10\n\x08\x66rame_id\x18\x02 \x01(\t\x12\x12\n\nobject_key\x18\x03 \x01(\t\x12/\n\x0b\x63\x61ptured_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12#\n\x08location\x18\x05 \x01(\x0b\x32\x11.alpr.v1.GeoPoint\x12\x12\n\nplate_text\x18\x06 \x01(\t\x12\x12\n\nconfidence\x18\x07 \x01(\x02\x12\x19\n\x03\x62ox\x18\x08 \x01(\x0b\x32\x0c.alpr.v1.Box\"\x8e\x02\n\x04\x43\x61se\x12\x0f\n\x07\x63\x61se_id\x18\x01 \x01(\t\x12\x12\n\nplate_text\x18\x02 \x01(\t\x12\x0f\n\x07zone_id\x18\x03 \x01(\t\x12\x11\n\tzone_name\x18\x04 \x01(\t\x12$\n\x04kind\x18\x05 \x01(\x0e\x32\x16.alpr.v1.ViolationKind\x12$\n\tsightings\x18\x06 \x03(\x0b\x32\x11.alpr.v1.Sighting\x12-\n\topened_at\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x14\n\x0crule_summary\x18\x08 \x01(\t\x12\x15\n\rlimit_minutes\x18\t \x01(\x05\x12\x15\n\rgrace_minutes\x18\n \x01(\x05*L\n\rViolationKind\x12\x1e\n\x1aVIOLATION_KIND_UNSPECIFIED\x10\x00\x12\x0c\n\x08OVERSTAY\x10\x01\x12\r\n\tNO_PERMIT\x10\x02\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1e\x61lpr_common/events/cases.proto\x12\x07\x61lpr.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1f\x61lpr_common/events/common.proto\"\x9c\x02\n\x08Sighting\x12\x0f\n\x07read_id\x18\x01 \x01(\t\x12\x10\n\x08\x66rame_id\x18\x02 \x01(\t\x12\x12\n\nobject_key\x18\x03 \x01(\t\x12/\n\x0b\x63\x61ptured_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12#\n\x08location\x18\x05 \x01(\x0b\x32\x11.alpr.v1.GeoPoint\x12\x12\n\nplate_text\x18\x06 \x01(\t\x12\x12\n\nconfidence\x18\x07 \x01(\x02\x12\x19\n\x03\x62ox\x18\x08 \x01(\x0b\x32\x0c.alpr.v1.Box\x12*\n\x0csealed_plate\x18\t \x01(\x0b\x32\x14.alpr.v1.SealedValue\x12\x14\n\x0cimage_key_id\x18\n \x01(\t\"\xa3\x02\n\x04\x43\x61se\x12\x0f\n\x07\x63\x61se_id\x18\x01 \x01(\t\x12\x12\n\nplate_text\x18\x02 \x01(\t\x12\x0f\n\x07zone_id\x18\x03 \x01(\t\x12\x11\n\tzone_name\x18\x04 \x01(\t\x12$\n\x04kind\x18\x05 \x01(\x0e\x32\x16.alpr.v1.ViolationKind\x12$\n\tsightings\x18\x06 \x03(\x0b\x32\x11.alpr.v1.Sighting\x12-\n\topened_at\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x14\n\x0crule_summary\x18\x08 \x01(\t\x12\x15\n\rlimit_minutes\x18\t \x01(\x05\x12\x15\n\rgrace_minutes\x18\n \x01(\x05\x12\x13\n\x0bplate_token\x18\x0b \x01(\x0c*L\n\rViolationKind\x12\x1e\n\x1aVIOLATION_KIND_UNSPECIFIED\x10\x00\x12\x0c\n\x08OVERSTAY\x10\x01\x12\r\n\tNO_PERMIT\x10\x02\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'alpr_common.events.cases_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_VIOLATIONKIND']._serialized_start=603
-  _globals['_VIOLATIONKIND']._serialized_end=679
+  _globals['_VIOLATIONKIND']._serialized_start=690
+  _globals['_VIOLATIONKIND']._serialized_end=766
   _globals['_SIGHTING']._serialized_start=110
-  _globals['_SIGHTING']._serialized_end=328
-  _globals['_CASE']._serialized_start=331
-  _globals['_CASE']._serialized_end=601
+  _globals['_SIGHTING']._serialized_end=394
+  _globals['_CASE']._serialized_start=397
+  _globals['_CASE']._serialized_end=688
 # @@protoc_insertion_point(module_scope)

@@ -24,6 +24,16 @@ class Box(_message.Message):
     height: int
     def __init__(self, x: _Optional[int] = ..., y: _Optional[int] = ..., width: _Optional[int] = ..., height: _Optional[int] = ...) -> None: ...
 
+class SealedValue(_message.Message):
+    __slots__ = ("key_id", "nonce", "ciphertext")
+    KEY_ID_FIELD_NUMBER: _ClassVar[int]
+    NONCE_FIELD_NUMBER: _ClassVar[int]
+    CIPHERTEXT_FIELD_NUMBER: _ClassVar[int]
+    key_id: str
+    nonce: bytes
+    ciphertext: bytes
+    def __init__(self, key_id: _Optional[str] = ..., nonce: _Optional[bytes] = ..., ciphertext: _Optional[bytes] = ...) -> None: ...
+
 class DeadLetter(_message.Message):
     __slots__ = ("source_topic", "partition", "offset", "key", "value", "reason", "service", "failed_at_ms")
     SOURCE_TOPIC_FIELD_NUMBER: _ClassVar[int]

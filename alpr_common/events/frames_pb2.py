@@ -26,7 +26,7 @@ from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__
 from alpr_common.events import common_pb2 as alpr__common_dot_events_dot_common__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1f\x61lpr_common/events/frames.proto\x12\x07\x61lpr.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1f\x61lpr_common/events/common.proto\"\xc6\x02\n\x05\x46rame\x12\x10\n\x08\x66rame_id\x18\x01 \x01(\t\x12\x11\n\tdevice_id\x18\x02 \x01(\t\x12/\n\x0b\x63\x61ptured_at\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12#\n\x08location\x18\x04 \x01(\x0b\x32\x11.alpr.v1.GeoPoint\x12\x18\n\x0bheading_deg\x18\x05 \x01(\x01H\x00\x88\x01\x01\x12\x0e\n\x06\x63\x61mera\x18\x06 \x01(\t\x12\x12\n\nobject_key\x18\x07 \x01(\t\x12\x14\n\x0c\x63ontent_type\x18\x08 \x01(\t\x12\r\n\x05width\x18\t \x01(\x05\x12\x0e\n\x06height\x18\n \x01(\x05\x12\x0e\n\x06sha256\x18\x0b \x01(\t\x12/\n\x0breceived_at\x18\x0c \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x0e\n\x0c_heading_degb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1f\x61lpr_common/events/frames.proto\x12\x07\x61lpr.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1f\x61lpr_common/events/common.proto\"\xdc\x02\n\x05\x46rame\x12\x10\n\x08\x66rame_id\x18\x01 \x01(\t\x12\x11\n\tdevice_id\x18\x02 \x01(\t\x12/\n\x0b\x63\x61ptured_at\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12#\n\x08location\x18\x04 \x01(\x0b\x32\x11.alpr.v1.GeoPoint\x12\x18\n\x0bheading_deg\x18\x05 \x01(\x01H\x00\x88\x01\x01\x12\x0e\n\x06\x63\x61mera\x18\x06 \x01(\t\x12\x12\n\nobject_key\x18\x07 \x01(\t\x12\x14\n\x0c\x63ontent_type\x18\x08 \x01(\t\x12\r\n\x05width\x18\t \x01(\x05\x12\x0e\n\x06height\x18\n \x01(\x05\x12\x0e\n\x06sha256\x18\x0b \x01(\t\x12/\n\x0breceived_at\x18\x0c \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x14\n\x0cimage_key_id\x18\r \x01(\tB\x0e\n\x0c_heading_degb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -34,5 +34,5 @@ _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'alpr_common.events.frames_p
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
   _globals['_FRAME']._serialized_start=111
-  _globals['_FRAME']._serialized_end=437
+  _globals['_FRAME']._serialized_end=459
 # @@protoc_insertion_point(module_scope)

@@ -5,6 +5,7 @@ from alpr_common.events.common_pb2 import Box
 from alpr_common.events.frames_pb2 import Frame
 from alpr_common.events.reads_pb2 import FrameRead, PlateRead
 from alpr_common.kafka import Outgoing
+from alpr_common.plates import canonical_plate
 from alpr_common.topics import FRAME_READS, READS
 from services.ocr.reader import PlateResult
 
@@ -28,9 +29,9 @@ def plate_read(frame: Frame, plate: PlateResult, model_version: str) -> PlateRea
 
 
 def frame_outputs(frame: Frame, plates: list[PlateResult], model_version: str) -> list[Outgoing]:
-    """One PlateRead per plate (keyed by its text) and one FrameRead (keyed by the device)."""
+    """One PlateRead per plate (keyed by its canonical text, so look-alike misreads meet) and one FrameRead."""
     reads = [plate_read(frame, p, model_version) for p in plates]
     done = FrameRead(frame_id=frame.frame_id, device_id=frame.device_id, captured_at=frame.captured_at,
                      plates_found=len(plates), object_key=frame.object_key, model_version=model_version)
-    return [*(Outgoing(READS.name, r.plate_text.encode(), r.SerializeToString()) for r in reads),
+    return [*(Outgoing(READS.name, canonical_plate(r.plate_text).encode(), r.SerializeToString()) for r in reads),
             Outgoing(FRAME_READS.name, frame.device_id.encode(), done.SerializeToString())]

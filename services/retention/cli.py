@@ -1,12 +1,13 @@
-"""`alpr retention`: run the service, sweep once, or show what is due next."""
-
+"""`alpr retention`: run the service, sweep once, show what is due next, legal holds and citation closures."""
 import click
 
 from alpr_common import kafka
-from alpr_common.clock import clock_from_setting
+from alpr_common.audit import AuditTrail
 from alpr_common.logs import configure_logging
 from alpr_common.metrics import serve_metrics
 from alpr_common.service_runtime import stop_on_signals
+from services.retention import actions
+from services.retention.holds import Refused, actor, hold_request, parse_instant
 from services.retention.plan import schedule_all
 from services.retention.service import SERVICE, RetentionService
 from services.retention.settings import RetentionSettings
@@ -19,7 +20,7 @@ def retention():
 
 @retention.command()
 def run():
-    """Consume frames, reads, cases and decisions and sweep every RETENTION_SWEEP_INTERVAL_S."""
+    """Consume frames, reads, cases, decisions and citations; sweep every RETENTION_SWEEP_INTERVAL_S."""
     settings = RetentionSettings()
     settings.require_kafka()
     configure_logging(SERVICE, settings.log_level)
@@ -42,12 +43,70 @@ def sweep():
 @retention.command()
 @click.option("--limit", default=20, show_default=True, help="How many items to list.")
 def due(limit: int):
-    """List what will be destroyed next, when, and under which rule."""
-    settings = RetentionSettings()
-    service = RetentionService(settings)
-    now = clock_from_setting(settings.clock).now()
+    """List what will be destroyed next, when, and under which rule; held items are marked HELD."""
+    service = RetentionService(RetentionSettings())
+    now = service.clock.now()
     planned = schedule_all(service.repo.destroyable_frames(), service.rules)
     for d in planned[:limit]:
-        marker = "DUE NOW" if d.due_at <= now else f"in {d.due_at - now}"
+        marker = "HELD" if d.item.held else "DUE NOW" if d.due_at <= now else f"in {d.due_at - now}"
         click.echo(f"{d.due_at.isoformat()}  {marker:>22}  {d.rule:24} {d.item.kind} {d.item.item_id}")
-    click.echo(f"{len(planned)} item(s) scheduled; now is {now.isoformat()}")
+    held = sum(1 for d in planned if d.item.held)
+    click.echo(f"{len(planned)} item(s) scheduled, {held} under a legal hold, {service.past_due()} past due; "
+               f"now is {now.isoformat()}")
+
+
+def _act(action, *args) -> actions.Outcome:
+    """Run one audited action with its own audit writer; refusals become a clear error (exit 1)."""
+    settings = RetentionSettings()
+    service = RetentionService(settings)
+    audit = AuditTrail(SERVICE, kafka.producer(settings.require_kafka(), f"{SERVICE}-cli"))
+    try:
+        return action(service.cases, audit, *args, service.clock.now())
+    except Refused as exc:
+        raise click.ClickException(str(exc)) from None
+    finally:
+        audit.close()
+
+
+def _hold_options(command):
+    command = click.option("--by", required=True, help="The supervisor acting (recorded in the audit trail).")(command)
+    command = click.option("--reference", required=True, help="Why: a court order or request number.")(command)
+    return click.argument("case_id")(command)
+
+
+@retention.command()
+@_hold_options
+def hold(case_id: str, reference: str, by: str):
+    """Place a legal hold on a case: its evidence is not destroyed, even when due, until released."""
+    done = _act(actions.place_hold, _request(case_id, reference, by))
+    click.echo(f"case {done.case_id} held under {reference!r}: {done.live_frames} frame(s) kept, "
+               f"{done.destroyed_frames} already destroyed")
+
+
+@retention.command()
+@_hold_options
+def release(case_id: str, reference: str, by: str):
+    """Lift a legal hold; the case's evidence follows its retention rule again (other holds still apply)."""
+    done = _act(actions.release_hold, _request(case_id, reference, by))
+    click.echo(f"hold {reference!r} on case {done.case_id} released; {done.live_frames} frame(s) follow the schedule again")
+
+
+@retention.command("close-citation")
+@click.argument("case_or_citation_id")
+@click.option("--at", "at_text", required=True, help="When the citation was closed (ISO 8601 with offset).")
+@click.option("--by", required=True, help="Who records the closure (recorded in the audit trail).")
+def close_citation(case_or_citation_id: str, at_text: str, by: str):
+    """Record that a citation was closed: its evidence is destroyed `citation_evidence` after that."""
+    try:
+        at, by = parse_instant(at_text), actor(by)
+    except Refused as exc:
+        raise click.ClickException(str(exc)) from None
+    done = _act(actions.close_citation, case_or_citation_id, by, at)
+    click.echo(f"citation of case {done.case_id} closed at {at.isoformat()}; {done.live_frames} frame(s) now on the schedule")
+
+
+def _request(case_id: str, reference: str, by: str):
+    try:
+        return hold_request(case_id, reference, by)
+    except Refused as exc:
+        raise click.ClickException(str(exc)) from None

@@ -3,7 +3,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from alpr_common.events.cases_pb2 import Case
-from alpr_common.events.decisions_pb2 import CONFIRMED, REJECTED, Decision
+from alpr_common.events.decisions_pb2 import CONFIRMED, REJECTED, Citation, Decision
 from alpr_common.events.frames_pb2 import Frame
 from alpr_common.events.reads_pb2 import FrameRead
 from alpr_common.timeutil import from_timestamp
@@ -35,7 +35,14 @@ class CaseDecided:
     decided_at: datetime
 
 
-Fact = FrameSeen | CaseOpened | CaseDecided
+@dataclass(frozen=True)
+class CitationIssued:
+    """Only the link to its case: `alpr retention close-citation` may name either id."""
+    citation_id: str
+    case_id: str
+
+
+Fact = FrameSeen | CaseOpened | CaseDecided | CitationIssued
 OUTCOMES = {CONFIRMED: CaseState.CONFIRMED, REJECTED: CaseState.REJECTED}
 
 
@@ -67,3 +74,7 @@ def from_decision(decision: Decision) -> CaseDecided:
     if not decision.HasField("decided_at"):
         raise InvalidEvent("decided_at is missing")
     return CaseDecided(_require(decision.case_id, "case_id"), OUTCOMES[decision.outcome], from_timestamp(decision.decided_at))
+
+
+def from_citation(citation: Citation) -> CitationIssued:
+    return CitationIssued(_require(citation.citation_id, "citation_id"), _require(citation.case_id, "case_id"))

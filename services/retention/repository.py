@@ -6,8 +6,8 @@ from typing import Iterator
 import psycopg
 
 from alpr_common.db import connect
-from services.retention.inventory import CaseDecided, CaseOpened, Fact, FrameSeen
-from services.retention.schedule import FRAME_IMAGE, CaseState, InventoryItem, frame_state
+from services.retention.inventory import CaseDecided, CaseOpened, CitationIssued, Fact, FrameSeen
+from services.retention.schedule import FRAME_IMAGE, CaseFacts, CaseState, InventoryItem, frame_state
 
 UPSERT_FRAME = """
 INSERT INTO retention.frames (frame_id, object_key, captured_at, ocr_done) VALUES (%s, %s, %s, %s)
@@ -21,27 +21,33 @@ INSERT INTO retention.cases (case_id, state, decided_at) VALUES (%s, %s, %s)
 ON CONFLICT (case_id) DO UPDATE SET state = EXCLUDED.state, decided_at = EXCLUDED.decided_at
 WHERE cases.decided_at IS NULL OR cases.decided_at <= EXCLUDED.decided_at
 """
-# Frames still held by an open or confirmed case are left out here; the schedule keeps them anyway.
-LIVE_FRAMES = """
+# A case keeps its evidence (no clock runs) while open, or cited and not yet closed.
+CASE_KEEPS = "(c.state = 'open' OR (c.state = 'confirmed' AND c.closed_at IS NULL))"
+ACTIVE_HOLD = "SELECT 1 FROM retention.legal_holds h WHERE h.case_id = e.case_id AND h.released_at IS NULL"
+# Frames kept by a case are left out here; the schedule keeps them anyway. Held frames stay in, marked.
+LIVE_FRAMES = f"""
 SELECT f.object_key, f.captured_at,
-       coalesce(array_agg(c.state) FILTER (WHERE c.case_id IS NOT NULL), '{}') AS states,
-       coalesce(array_agg(c.decided_at) FILTER (WHERE c.case_id IS NOT NULL), '{}') AS decided
+       coalesce(array_agg(c.state) FILTER (WHERE c.case_id IS NOT NULL), '{{}}') AS states,
+       coalesce(array_agg(c.decided_at) FILTER (WHERE c.case_id IS NOT NULL), '{{}}') AS decided,
+       coalesce(array_agg(c.closed_at) FILTER (WHERE c.case_id IS NOT NULL), '{{}}') AS closed,
+       coalesce(bool_or(EXISTS ({ACTIVE_HOLD})), false) AS held
 FROM retention.frames f
 LEFT JOIN retention.case_evidence e ON e.frame_id = f.frame_id
 LEFT JOIN retention.cases c ON c.case_id = e.case_id
 WHERE f.destroyed_at IS NULL AND NOT EXISTS (
-    SELECT 1 FROM retention.case_evidence e2 JOIN retention.cases c2 ON c2.case_id = e2.case_id
-    WHERE e2.frame_id = f.frame_id AND c2.state <> 'rejected')
+    SELECT 1 FROM retention.case_evidence e2 JOIN retention.cases c ON c.case_id = e2.case_id
+    WHERE e2.frame_id = f.frame_id AND {CASE_KEEPS})
 GROUP BY f.frame_id
 """
-# Claiming locks the frame rows, so a case committing evidence for one of them either finishes first
-# (and HELD, run after the lock, sees it) or waits until the destruction is committed.
+# Claiming locks the frame rows, so a case or a hold committing for one of them either finishes first
+# (and KEPT, run after the lock, sees it) or waits until the destruction is committed.
 LOCK = "SELECT object_key FROM retention.frames WHERE object_key = ANY(%s) AND destroyed_at IS NULL FOR UPDATE"
-HELD = """
+KEPT = f"""
 SELECT DISTINCT f.object_key FROM retention.frames f
 JOIN retention.case_evidence e ON e.frame_id = f.frame_id JOIN retention.cases c ON c.case_id = e.case_id
-WHERE f.object_key = ANY(%s) AND c.state <> 'rejected'
+WHERE f.object_key = ANY(%s) AND ({CASE_KEEPS} OR EXISTS ({ACTIVE_HOLD}))
 """
+ADD_CITATION = "INSERT INTO retention.citations (citation_id, case_id) VALUES (%s, %s) ON CONFLICT DO NOTHING"
 MARK_DESTROYED = """
 UPDATE retention.frames SET destroyed_at = %s, destroyed_by = %s WHERE object_key = %s AND destroyed_at IS NULL
 """
@@ -65,8 +71,8 @@ class InventoryRepository:
         """Lock these frames for destruction; the claim holds those still free to destroy."""
         with connect(self.url) as conn, conn.transaction():
             locked = {r["object_key"] for r in conn.execute(LOCK, (keys,))}
-            held = {r["object_key"] for r in conn.execute(HELD, (list(locked),))}
-            yield Claim(conn, locked - held)
+            kept = {r["object_key"] for r in conn.execute(KEPT, (list(locked),))}
+            yield Claim(conn, locked - kept)
 
     def mark_destroyed(self, destroyed: list[tuple[str, str]], at: datetime) -> None:
         with self.claim([key for key, _ in destroyed]) as claim:
@@ -100,8 +106,11 @@ def _apply_one(conn: psycopg.Connection, fact: Fact) -> None:
             conn.execute(ADD_EVIDENCE, (fact.case_id, frame.frame_id))
     elif isinstance(fact, CaseDecided):
         conn.execute(DECIDE_CASE, (fact.case_id, fact.state.value, fact.decided_at))
+    elif isinstance(fact, CitationIssued):
+        conn.execute(ADD_CITATION, (fact.citation_id, fact.case_id))
 
 
 def _item(row: dict) -> InventoryItem:
-    state, since = frame_state([(CaseState(s), at) for s, at in zip(row["states"], row["decided"])])
-    return InventoryItem(FRAME_IMAGE, row["object_key"], row["captured_at"], state, since)
+    cases = [CaseFacts(CaseState(s), decided, closed) for s, decided, closed in zip(row["states"], row["decided"], row["closed"])]
+    state, since = frame_state(cases)
+    return InventoryItem(FRAME_IMAGE, row["object_key"], row["captured_at"], state, since, row["held"])

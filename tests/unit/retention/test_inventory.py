@@ -44,3 +44,11 @@ def test_a_decision_sets_the_case_state(outcome, state):
 def test_events_missing_what_the_inventory_needs_are_refused_with_the_reason(event, convert, message):
     with pytest.raises(inventory.InvalidEvent, match=message):
         convert(event)
+
+
+def test_a_citation_links_its_id_to_its_case_and_nothing_else():
+    from alpr_common.events.decisions_pb2 import Citation
+    issued = inventory.from_citation(Citation(citation_id="cit-1", case_id="c-1", plate_text="ABC123"))
+    assert issued == inventory.CitationIssued("cit-1", "c-1")
+    with pytest.raises(inventory.InvalidEvent, match="case_id is empty"):
+        inventory.from_citation(Citation(citation_id="cit-1"))

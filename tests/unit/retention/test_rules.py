@@ -12,6 +12,7 @@ VALID = {
         "rejected_case_evidence": {"keep_days": 3, "description": "counted from the rejection"},
         "citation_evidence": {"keep_days_after_close": 1825},
         "audit_events": {"keep": "forever"},
+        "aggregates": {"keep": "forever"},
     }
 }
 
@@ -26,6 +27,7 @@ def test_the_shipped_file_holds_the_promised_windows():
     assert rules["rejected_case_evidence"].keep == timedelta(hours=72)
     assert rules["citation_evidence"].keep == timedelta(days=1825)
     assert rules["audit_events"].forever
+    assert rules["aggregates"].forever
 
 
 def test_hours_and_days_become_windows():
@@ -50,6 +52,17 @@ def test_a_bad_window_names_the_rule_and_the_field(table, expected):
 def test_the_audit_trail_can_only_be_kept_forever():
     with pytest.raises(ConfigError, match=r'rules.audit_events.keep must be "forever"'):
         parse_rules(with_rule("audit_events", {"keep": "10 years"}))
+
+
+def test_aggregates_are_documented_as_kept_and_can_never_get_a_destruction_window():
+    with pytest.raises(ConfigError, match=r"rules.aggregates: field\(s\) keep_days not allowed here; use one of keep"):
+        parse_rules(with_rule("aggregates", {"keep_days": 30}))
+
+
+def test_citation_evidence_may_not_be_kept_shorter_than_rejected_evidence():
+    with pytest.raises(ConfigError, match="rules.citation_evidence keeps evidence 1 day.*shorter than rules.rejected_case_evidence"):
+        parse_rules(with_rule("citation_evidence", {"keep_days_after_close": 1}))
+    assert parse_rules(with_rule("citation_evidence", {"keep": "forever"}))["citation_evidence"].forever
 
 
 def test_unknown_and_missing_rules_are_refused():

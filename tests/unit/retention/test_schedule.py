@@ -3,8 +3,8 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from services.retention.rules import load_rules
-from services.retention.schedule import (FRAME_IMAGE, CaseState, InventoryItem, ItemState, due_at, frame_state,
-                                         is_due, rule_for)
+from services.retention.schedule import (FRAME_IMAGE, CaseFacts, CaseState, InventoryItem, ItemState, due_at,
+                                         frame_state, is_due, rule_for)
 from services.retention.settings import DEFAULT_RULES
 
 RULES = load_rules(DEFAULT_RULES)
@@ -49,13 +49,35 @@ def test_closed_citation_evidence_is_due_five_years_after_the_close():
     assert is_due(item, RULES, closed + timedelta(days=1825))
 
 
+OPEN, CONFIRMED, REJECTED = CaseState.OPEN, CaseState.CONFIRMED, CaseState.REJECTED
+CLOSED_AT = REJECTED_AT + timedelta(days=20)
+
+
 @pytest.mark.parametrize("cases, expected", [
     ([], (ItemState.UNUSED, None)),
-    ([(CaseState.OPEN, None)], (ItemState.EVIDENCE, None)),
-    ([(CaseState.CONFIRMED, REJECTED_AT)], (ItemState.EVIDENCE, None)),
-    ([(CaseState.REJECTED, REJECTED_AT), (CaseState.OPEN, None)], (ItemState.EVIDENCE, None)),
-    ([(CaseState.REJECTED, REJECTED_AT), (CaseState.REJECTED, REJECTED_AT + SECOND)],
+    ([CaseFacts(OPEN)], (ItemState.EVIDENCE, None)),
+    ([CaseFacts(CONFIRMED, REJECTED_AT)], (ItemState.EVIDENCE, None)),
+    ([CaseFacts(REJECTED, REJECTED_AT), CaseFacts(OPEN)], (ItemState.EVIDENCE, None)),
+    ([CaseFacts(REJECTED, REJECTED_AT), CaseFacts(REJECTED, REJECTED_AT + SECOND)],
      (ItemState.REJECTED, REJECTED_AT + SECOND)),
 ])
 def test_a_frame_is_held_by_any_case_not_rejected_and_counted_from_the_last_rejection(cases, expected):
     assert frame_state(cases) == expected
+
+
+@pytest.mark.parametrize("cases, expected", [
+    ([CaseFacts(CONFIRMED, REJECTED_AT, CLOSED_AT)], (ItemState.CLOSED, CLOSED_AT)),
+    ([CaseFacts(CONFIRMED, REJECTED_AT, CLOSED_AT), CaseFacts(REJECTED, CLOSED_AT + SECOND)], (ItemState.CLOSED, CLOSED_AT)),
+    ([CaseFacts(CONFIRMED, REJECTED_AT, CLOSED_AT), CaseFacts(CONFIRMED, REJECTED_AT)], (ItemState.EVIDENCE, None)),
+    ([CaseFacts(CONFIRMED, REJECTED_AT, CLOSED_AT), CaseFacts(CONFIRMED, REJECTED_AT, CLOSED_AT + SECOND)],
+     (ItemState.CLOSED, CLOSED_AT + SECOND)),
+])
+def test_a_closed_citation_starts_the_clock_only_once_every_citation_of_the_frame_is_closed(cases, expected):
+    assert frame_state(cases) == expected
+
+
+def test_a_closed_citation_row_makes_its_evidence_due_five_years_after_the_close():
+    state, since = frame_state([CaseFacts(CONFIRMED, REJECTED_AT, CLOSED_AT)])
+    item = InventoryItem(FRAME_IMAGE, "frames/dev-1/f-1.jpg", CAPTURED, state, since)
+    assert rule_for(item) == "citation_evidence"
+    assert due_at(item, RULES) == CLOSED_AT + timedelta(days=1825)
