@@ -11,6 +11,7 @@ COMMANDS = {
     "up": ("alpr_cli.stack:up", "Run the whole stack on the embedded default, in the foreground."),
     "demo": ("alpr_cli.demo.run:demo", "Run the pipeline end to end on the built-in demo scenario."),
     "audit": ("alpr_cli.audit:audit", "Read, verify and prove the audit topic (for auditors)."),
+    "keys": ("alpr_cli.keys:keys", "Epoch and case keys: list, check the master key, destroy an epoch."),
     "deploy": ("alpr_cli.deploy_gen:deploy", "Generate deployment manifests from the code (KafkaTopic resources)."),
     "ingest": ("services.ingest.cli:ingest", "The ingest service (frame uploads) and its devices."),
     "upload": ("services.ingest.cli:upload", "Push a folder of frames to ingest, with retries."),

@@ -11,6 +11,7 @@ from alpr_common.audit_log import ChainWriter
 from alpr_common.errors import BrokerUnavailable
 from alpr_common.events.audit_pb2 import AuditEvent
 from alpr_common.kafka import Outgoing, produce_and_wait
+from alpr_common.metrics import AUDIT_WRITE_FAILURES, record_audit_written
 from alpr_common.timeutil import to_timestamp
 from alpr_common.topics import AUDIT
 
@@ -66,5 +67,8 @@ class AuditTrail:
             produce_and_wait(self.producer, [Outgoing(AUDIT.name, self.writer_id.encode(), e.SerializeToString()) for e in events])
         except BrokerUnavailable:
             # The events may still land later; a new chain keeps the old one consistent either way.
+            AUDIT_WRITE_FAILURES.labels(self.service).inc()
             self._start_chain()
             raise
+        for event in events:
+            record_audit_written(self.service, event.writer_id, event.sequence)

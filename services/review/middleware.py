@@ -1,7 +1,6 @@
 """Once per request: a request id, metrics, and an audit event for every route that touches data."""
 import logging
 import time
-import uuid
 
 from fastapi import Request
 from fastapi.routing import APIRoute
@@ -9,6 +8,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.middleware.base import BaseHTTPMiddleware
 from starlette.responses import Response
 
+from alpr_common.logs import REQUEST_ID_HEADER, bind_request_id
 from services.review.errors import error_response
 from services.review.metrics import observe_request
 
@@ -32,7 +32,7 @@ def audit_outcome(status: int) -> str:
 
 class RequestContext(BaseHTTPMiddleware):
     async def dispatch(self, request: Request, call_next) -> Response:
-        request_id = str(uuid.uuid4())
+        request_id = bind_request_id(request.headers.get(REQUEST_ID_HEADER))
         request.state.request_id = request_id
         started = time.perf_counter()
         try:
@@ -45,7 +45,7 @@ class RequestContext(BaseHTTPMiddleware):
             response = await run_in_threadpool(_audited, request, route, response)
         observe_request(getattr(route, "path", "unmatched"), request.method, response.status_code,
                         time.perf_counter() - started)
-        response.headers["X-Request-Id"] = request_id
+        response.headers[REQUEST_ID_HEADER] = request_id
         return response
 
 

@@ -3,7 +3,7 @@ from datetime import timedelta
 
 import pytest
 
-from alpr_common.crypto import KeyDestroyed, KeyStore, UnknownKey, open_sealed, reseal_for_case, seal, token
+from alpr_common.crypto import KeyDestroyed, epochs_at, sealing_epoch, KeyStore, UnknownKey, open_sealed, reseal_for_case, seal, token
 from alpr_common.db import connect
 from tests.integration.crypto.conftest import T
 
@@ -55,20 +55,24 @@ def test_another_process_destroying_an_epoch_reaches_this_cache_within_its_ttl(d
         open_sealed(reader, sealed, b"r")
 
 
+def rows(url: str) -> set[tuple]:
+    with connect(url) as conn:
+        return {tuple(r.values()) for r in conn.execute("SELECT epoch_id, wrapped_data_key, destroyed_at FROM keys.epochs")}
+
+
 def test_destroying_an_epoch_is_one_row_whatever_was_sealed_under_it(database_url, keystore):
-    keys = keystore.epoch_for(T)
+    keys, other = keystore.epoch_for(T), keystore.epoch_for(T + timedelta(days=2))
+    before_sealing = rows(database_url)
     for n in range(500):
         seal(keys, f"P{n}".encode(), str(n).encode())
-    keystore.epoch_for(T + timedelta(days=2))
-    before = count(database_url, "SELECT n_tup_upd + n_tup_del AS n FROM pg_stat_xact_user_tables WHERE relname = 'epochs'")
-    with connect(database_url) as conn:
-        changed = conn.execute("UPDATE keys.epochs SET wrapped_hmac_key = NULL, wrapped_data_key = NULL, destroyed_at = now() "
-                               "WHERE epoch_id = %s AND destroyed_at IS NULL", (keys.epoch_id,)).rowcount
-        conn.rollback()
-    assert before == 0 and changed == 1
+    before = rows(database_url)
+    assert before == before_sealing and len(before) == 2  # sealing writes nothing to the key store
     assert keystore.destroy_epoch(keys.epoch_id, T) is True
+    after = rows(database_url)
+    changed = after - before
+    assert len(after) == 2 and [(r[0], r[1]) for r in changed] == [(keys.epoch_id, None)]
+    assert {r for r in before if r[0] == other.epoch_id} <= after
     assert [e.epoch_id for e in keystore.destroyed_epochs()] == [keys.epoch_id]
-    assert count(database_url, "SELECT count(*) AS n FROM keys.epochs WHERE destroyed_at IS NULL") == 1
 
 
 def test_a_case_resealed_value_survives_its_epoch(keystore):
@@ -101,9 +105,11 @@ def test_epochs_due_are_the_live_ones_whose_window_ended(keystore):
 
 
 def test_inside_an_overlap_a_read_gets_tokens_under_both_live_epochs(keystore):
-    newest = keystore.epoch_for(T)
-    boundary = keystore.epochs_due  # noqa: F841 (readability: the overlap below is the schedule's)
-    older_at = T - timedelta(hours=20)
-    older = keystore.epoch_for(older_at)
-    both = keystore.epochs_for(T)
-    assert [k.epoch_id for k in both] in ([newest.epoch_id], [newest.epoch_id, older.epoch_id])
+    at = sealing_epoch(keystore.schedule, T).starts_at + timedelta(hours=1)
+    newest, older = epochs_at(keystore.schedule, at)
+    keystore.epoch_for(older.starts_at)  # the older epoch was in use before the overlap began
+    both = keystore.epochs_for(at)
+    assert [k.epoch_id for k in both] == [newest.epoch_id, older.epoch_id]
+    assert token(both[0], "ABC123") != token(both[1], "ABC123")
+    keystore.destroy_epoch(older.epoch_id, at)
+    assert [k.epoch_id for k in keystore.epochs_for(at)] == [newest.epoch_id]

@@ -18,9 +18,9 @@ def test_read_ids_are_deterministic_per_frame_and_box():
     assert read_id("f-1", (10, 20, 150, 40)) != read_id("f-2", (10, 20, 150, 40))
 
 
-def test_one_plate_read_per_plate_keyed_by_its_text_and_one_frame_read():
+def test_one_plate_read_per_plate_keyed_by_its_canonical_text_and_one_frame_read():
     out = frame_outputs(FRAME, [PLATE], "ppocrv4-det+rec@abc")
-    assert [(o.topic, o.key) for o in out] == [("alpr.reads.v1", b"ABC123"), ("alpr.frame-reads.v1", b"car-7")]
+    assert [(o.topic, o.key) for o in out] == [("alpr.reads.v1", b"A8C123"), ("alpr.frame-reads.v1", b"car-7")]
     read = PlateRead.FromString(out[0].value)
     assert (read.frame_id, read.device_id, read.camera, read.object_key) == ("f-1", "car-7", "rear", FRAME.object_key)
     assert read.captured_at == FRAME.captured_at and read.location == FRAME.location

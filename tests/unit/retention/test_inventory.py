@@ -3,7 +3,7 @@ from datetime import datetime, timezone
 import pytest
 
 from alpr_common.events.cases_pb2 import Case, Sighting
-from alpr_common.events.decisions_pb2 import CONFIRMED, OUTCOME_UNSPECIFIED, REJECTED, Decision
+from alpr_common.events.decisions_pb2 import CONFIRMED, OUTCOME_UNSPECIFIED, REJECTED, Citation, Decision
 from alpr_common.events.frames_pb2 import Frame
 from alpr_common.events.reads_pb2 import FrameRead
 from services.retention import inventory
@@ -47,7 +47,6 @@ def test_events_missing_what_the_inventory_needs_are_refused_with_the_reason(eve
 
 
 def test_a_citation_links_its_id_to_its_case_and_nothing_else():
-    from alpr_common.events.decisions_pb2 import Citation
     issued = inventory.from_citation(Citation(citation_id="cit-1", case_id="c-1", plate_text="ABC123"))
     assert issued == inventory.CitationIssued("cit-1", "c-1")
     with pytest.raises(inventory.InvalidEvent, match="case_id is empty"):
