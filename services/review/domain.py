@@ -57,6 +57,10 @@ class NotReversible(ReviewError):
     pass
 
 
+class CaseNotCited(ReviewError):
+    pass
+
+
 def normalized_plate(text: str) -> str:
     """A corrected plate: upper case, 2 to 8 letters or digits, no spaces or dashes."""
     plate = text.strip().upper()

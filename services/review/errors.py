@@ -27,6 +27,7 @@ ERRORS: dict[type[Exception], tuple[int, str]] = {
     domain.InvalidDecision: (422, "invalid_decision"),
     domain.CaseAssignedElsewhere: (409, "case_assigned_elsewhere"),
     domain.NotReversible: (409, "not_reversible"),
+    domain.CaseNotCited: (409, "case_not_cited"),
     UserError: (422, "invalid_user"),
     BrokerUnavailable: (503, "broker_unavailable"),
     StorageUnavailable: (503, "storage_unavailable"),

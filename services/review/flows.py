@@ -12,6 +12,7 @@ from alpr_common.storage import ObjectStore
 from services.review import repository
 from services.review.decision_events import decision_outputs
 from services.review.domain import EvidenceDestroyed, EvidenceNotFound, check_assignee, status_after_decision
+from services.review.evidence_sheet import Sheet, sheet
 from services.review.models import DecisionInput, DecisionRecord, User
 
 
@@ -28,6 +29,16 @@ def open_evidence(conn: psycopg.Connection, store: ObjectStore, clock: Clock, ca
         raise EvidenceDestroyed(f"the image of sighting {n} was destroyed under the retention schedule") from None
     repository.record_evidence_view(conn, case_id, user.name, n, clock.now())
     return data, mimetypes.guess_type(sighting.object_key)[0] or "application/octet-stream"
+
+
+def evidence_sheet(conn: psycopg.Connection, store: ObjectStore, case_id: str) -> Sheet:
+    """The evidence sheet of a cited case, with every sighting's photo."""
+    case = repository.get_case(conn, case_id)
+    try:
+        images = [store.get(s.object_key) for s in case.sightings]
+    except ObjectNotFound:
+        raise EvidenceDestroyed(f"a photo of case {case_id!r} was destroyed under the retention schedule") from None
+    return sheet(case, images)
 
 
 def decide(conn: psycopg.Connection, producer: confluent_kafka.Producer, clock: Clock, case_id: str,

@@ -5,7 +5,7 @@ from fastapi import APIRouter, Path, Query
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
-from services.review import flows, present, repository
+from services.review import evidence_sheet, flows, present, repository
 from services.review.domain import STATUS_AFTER, validated_decision
 from services.review.deps import CanDecide, CanReadCases, CanViewEvidence, CurrentUser, DbConn, RuntimeDep
 
@@ -41,6 +41,19 @@ def get_evidence(case_id: CaseId, n: Annotated[int, Path(ge=0)], conn: DbConn, u
     """Return the image of one sighting."""
     data, content_type = flows.open_evidence(conn, runtime.store, runtime.clock, case_id, n, user)
     return Response(data, media_type=content_type, headers={"Cache-Control": "no-store, private"})
+
+
+@router.get("/{case_id}/evidence-sheet", name="evidence_sheet.view", dependencies=[CanViewEvidence],
+            response_class=Response, responses={200: {"content": {"text/html": {}, "application/pdf": {}}}})
+def get_evidence_sheet(case_id: CaseId, conn: DbConn, runtime: RuntimeDep,
+                       format: Literal["html", "pdf"] = "html") -> Response:
+    """The motorist's evidence sheet of a cited case, as HTML or PDF."""
+    content = flows.evidence_sheet(conn, runtime.store, case_id)
+    if format == "pdf":
+        return Response(evidence_sheet.render_pdf(content), media_type="application/pdf",
+                        headers={"Cache-Control": "no-store, private"})
+    return Response(evidence_sheet.render_html(content), media_type="text/html",
+                    headers={"Cache-Control": "no-store, private"})
 
 
 @router.post("/{case_id}/decision", name="case.decide", dependencies=[CanDecide])

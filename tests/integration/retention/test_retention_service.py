@@ -134,31 +134,3 @@ def test_frames_are_destroyed_exactly_when_their_rule_says_and_evidence_is_kept(
                         lambda es: any(scenario.key("rej1") in e.details.get("items", "") for e in es))
     destroy = [e for e in audits if scenario.key("free") in e.details.get("items", "")]
     assert [(e.actor, e.actor_kind, e.role, e.action) for e in destroy] == [("retention", "service", "service", "data.destroy")]
-
-
-def test_a_decision_event_triggers_a_sweep_without_waiting_for_the_interval(kafka_bootstrap, database_url, tmp_path):
-    clock = FileClock(tmp_path / "clock")
-    clock.set(DECIDED + timedelta(hours=73))  # a rejection replayed late: due the moment it is known
-    settings = RetentionSettings(KAFKA_BOOTSTRAP_SERVERS=kafka_bootstrap, DATABASE_URL=database_url,
-                                 ALPR_STORAGE_URL=f"file://{tmp_path / 'objects'}", ALPR_CLOCK=f"file:{clock.path}",
-                                 sweep_interval_s=3600)
-    u, store = uuid.uuid4().hex[:8], open_store(settings.resolved_storage_url())
-    frame_id, key, case_id = f"late-{u}", f"frames/dev-{u}/late-{u}.jpg", f"case-late-{u}"
-    store.put(key, b"jpeg bytes")
-    produce(kafka_bootstrap, [(CASES.name, case_id, Case(case_id=case_id, sightings=[
-        Sighting(frame_id=frame_id, object_key=key, captured_at=T0)]))])
-    stop = threading.Event()
-    thread = threading.Thread(target=RetentionService(settings, group_id=f"retention-test-{u}").run, args=(stop,), daemon=True)
-    thread.start()
-    try:
-        wait_for(lambda: has_evidence(database_url, case_id), 60, "the case")
-        produce(kafka_bootstrap, [(DECISIONS.name, case_id, Decision(case_id=case_id, outcome=REJECTED, decided_at=DECIDED))])
-        wait_for(lambda: not store.exists(key), 20, "the rejected frame to be destroyed by an event-driven sweep")
-    finally:
-        stop.set()
-        thread.join(15)
-
-
-def has_evidence(database_url, case_id) -> bool:
-    with connect(database_url) as conn:
-        return conn.execute("SELECT 1 FROM retention.case_evidence WHERE case_id = %s", (case_id,)).fetchone() is not None

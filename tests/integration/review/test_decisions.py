@@ -1,3 +1,5 @@
+import cv2
+import numpy as np
 import psycopg
 from fastapi.testclient import TestClient
 
@@ -106,3 +108,19 @@ def test_when_the_broker_does_not_acknowledge_the_case_stays_open(review, databa
     assert review.get(f"/v1/cases/{case_id}").json()["status"] == "open"
     with psycopg.connect(database_url) as conn:
         assert conn.execute("SELECT count(*) FROM review.decisions WHERE case_id = %s", (case_id,)).fetchone()[0] == 0
+
+
+def test_a_cited_case_has_an_evidence_sheet_in_html_and_pdf(review):
+    case_id = review.new_case(plate="ABC123", sightings=2)
+    for n in range(2):  # real photos this time: the PDF decodes them
+        review.store.put(f"frames/dev-1/{case_id}-{n}.png", cv2.imencode(".png", np.full((48, 64, 3), 90 * n, np.uint8))[1].tobytes())
+    assert review.get(f"/v1/cases/{case_id}/evidence-sheet").json()["error"] == "case_not_cited"
+    review.get(f"/v1/cases/{case_id}/evidence/0")
+    citation_id = review.post(f"/v1/cases/{case_id}/decision", json={"outcome": "confirm"}).json()["citation_id"]
+
+    html = review.get(f"/v1/cases/{case_id}/evidence-sheet")
+    assert html.status_code == 200 and html.headers["content-type"].startswith("text/html")
+    assert citation_id in html.text and "ABC123" in html.text and html.text.count("data:image/") == 2
+    pdf = review.get(f"/v1/cases/{case_id}/evidence-sheet?format=pdf")
+    assert pdf.headers["content-type"] == "application/pdf" and pdf.content.startswith(b"%PDF-")
+    assert review.get(f"/v1/cases/{case_id}/evidence-sheet", role="vendor").status_code == 403
