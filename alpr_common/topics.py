@@ -33,6 +33,8 @@ FRAME_READS = Topic("alpr.frame-reads.v1", "device_id", 7 * DAY_MS, description=
 CASES = Topic("alpr.cases.v1", "case_id", 30 * DAY_MS, description="violation candidates for review")
 DECISIONS = Topic("alpr.decisions.v1", "case_id", 30 * DAY_MS, description="officer decisions")
 CITATIONS = Topic("alpr.citations.v1", "citation_id", 30 * DAY_MS, description="confirmed citations")
+CITATION_CLOSURES = Topic("alpr.citation-closures.v1", "citation_id", NEVER,
+                          description="citations closed by the city's citation system (starts their retention clock)")
 RETENTION = Topic("alpr.retention.v1", "item_id", NEVER, description="what retention destroyed")
 AUDIT = Topic("alpr.audit.v1", "writer_id", NEVER, description="append-only audit trail")
 DEAD_LETTERS = Topic("alpr.deadletter.v1", "source_topic", 30 * DAY_MS, description="messages no consumer could process")
@@ -43,8 +45,8 @@ RULES_CHALKS = Topic("rules-chalks-changelog", "canonical plate|zone_id", 7 * DA
 RULES_OPENED_CASES = Topic("rules-opened-cases-changelog", "case_id", 30 * DAY_MS, cleanup_policy="compact,delete",
                            description="rules: ids of cases already opened (Faust table changelog)")
 
-CATALOG: tuple[Topic, ...] = (FRAMES, READS, FRAME_READS, CASES, DECISIONS, CITATIONS, RETENTION, AUDIT, DEAD_LETTERS,
-                              RULES_CHALKS, RULES_OPENED_CASES)
+CATALOG: tuple[Topic, ...] = (FRAMES, READS, FRAME_READS, CASES, DECISIONS, CITATIONS, CITATION_CLOSURES, RETENTION,
+                              AUDIT, DEAD_LETTERS, RULES_CHALKS, RULES_OPENED_CASES)
 
 
 def by_name(name: str) -> Topic:

@@ -17,9 +17,22 @@ class Outcome(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     OUTCOME_UNSPECIFIED: _ClassVar[Outcome]
     CONFIRMED: _ClassVar[Outcome]
     REJECTED: _ClassVar[Outcome]
+
+class Disposition(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    DISPOSITION_UNSPECIFIED: _ClassVar[Disposition]
+    PAID: _ClassVar[Disposition]
+    DISMISSED: _ClassVar[Disposition]
+    VOIDED: _ClassVar[Disposition]
+    UPHELD: _ClassVar[Disposition]
 OUTCOME_UNSPECIFIED: Outcome
 CONFIRMED: Outcome
 REJECTED: Outcome
+DISPOSITION_UNSPECIFIED: Disposition
+PAID: Disposition
+DISMISSED: Disposition
+VOIDED: Disposition
+UPHELD: Disposition
 
 class Decision(_message.Message):
     __slots__ = ("decision_id", "case_id", "outcome", "corrected_plate", "reason", "officer", "decided_at", "zone_id", "kind")
@@ -66,3 +79,17 @@ class Citation(_message.Message):
     location: _common_pb2.GeoPoint
     evidence_keys: _containers.RepeatedScalarFieldContainer[str]
     def __init__(self, citation_id: _Optional[str] = ..., case_id: _Optional[str] = ..., plate_text: _Optional[str] = ..., zone_id: _Optional[str] = ..., kind: _Optional[_Union[_cases_pb2.ViolationKind, str]] = ..., officer: _Optional[str] = ..., issued_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., violation_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., location: _Optional[_Union[_common_pb2.GeoPoint, _Mapping]] = ..., evidence_keys: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class CitationClosed(_message.Message):
+    __slots__ = ("citation_id", "case_id", "closed_at", "disposition", "source")
+    CITATION_ID_FIELD_NUMBER: _ClassVar[int]
+    CASE_ID_FIELD_NUMBER: _ClassVar[int]
+    CLOSED_AT_FIELD_NUMBER: _ClassVar[int]
+    DISPOSITION_FIELD_NUMBER: _ClassVar[int]
+    SOURCE_FIELD_NUMBER: _ClassVar[int]
+    citation_id: str
+    case_id: str
+    closed_at: _timestamp_pb2.Timestamp
+    disposition: Disposition
+    source: str
+    def __init__(self, citation_id: _Optional[str] = ..., case_id: _Optional[str] = ..., closed_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., disposition: _Optional[_Union[Disposition, str]] = ..., source: _Optional[str] = ...) -> None: ...

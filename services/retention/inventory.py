@@ -3,7 +3,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from alpr_common.events.cases_pb2 import Case
-from alpr_common.events.decisions_pb2 import CONFIRMED, REJECTED, Citation, Decision
+from alpr_common.events.decisions_pb2 import CONFIRMED, REJECTED, Citation, CitationClosed, Decision
 from alpr_common.events.frames_pb2 import Frame
 from alpr_common.events.reads_pb2 import FrameRead
 from alpr_common.timeutil import from_timestamp
@@ -42,7 +42,14 @@ class CitationIssued:
     case_id: str
 
 
-Fact = FrameSeen | CaseOpened | CaseDecided | CitationIssued
+@dataclass(frozen=True)
+class CitationClosure:
+    """The city's citation system closed the citation of this case: its evidence clock starts."""
+    case_id: str
+    closed_at: datetime
+
+
+Fact = FrameSeen | CaseOpened | CaseDecided | CitationIssued | CitationClosure
 OUTCOMES = {CONFIRMED: CaseState.CONFIRMED, REJECTED: CaseState.REJECTED}
 
 
@@ -78,3 +85,9 @@ def from_decision(decision: Decision) -> CaseDecided:
 
 def from_citation(citation: Citation) -> CitationIssued:
     return CitationIssued(_require(citation.citation_id, "citation_id"), _require(citation.case_id, "case_id"))
+
+
+def from_citation_closed(closed: CitationClosed) -> CitationClosure:
+    if not closed.HasField("closed_at"):
+        raise InvalidEvent("closed_at is missing")
+    return CitationClosure(_require(closed.case_id, "case_id"), from_timestamp(closed.closed_at))

@@ -6,7 +6,7 @@ from typing import Iterator
 import psycopg
 
 from alpr_common.db import connect
-from services.retention.inventory import CaseDecided, CaseOpened, CitationIssued, Fact, FrameSeen
+from services.retention.inventory import CaseDecided, CaseOpened, CitationClosure, CitationIssued, Fact, FrameSeen
 from services.retention.schedule import FRAME_IMAGE, CaseFacts, CaseState, InventoryItem, frame_state
 
 UPSERT_FRAME = """
@@ -46,6 +46,11 @@ KEPT = f"""
 SELECT DISTINCT f.object_key FROM retention.frames f
 JOIN retention.case_evidence e ON e.frame_id = f.frame_id JOIN retention.cases c ON c.case_id = e.case_id
 WHERE f.object_key = ANY(%s) AND ({CASE_KEEPS} OR EXISTS ({ACTIVE_HOLD}))
+"""
+# The first closure counts; a case not yet seen is created open, to be filled in by its own events.
+CLOSE_CASE = """
+INSERT INTO retention.cases (case_id, state, closed_at) VALUES (%s, 'open', %s)
+ON CONFLICT (case_id) DO UPDATE SET closed_at = COALESCE(cases.closed_at, EXCLUDED.closed_at)
 """
 ADD_CITATION = "INSERT INTO retention.citations (citation_id, case_id) VALUES (%s, %s) ON CONFLICT DO NOTHING"
 MARK_DESTROYED = """
@@ -108,6 +113,8 @@ def _apply_one(conn: psycopg.Connection, fact: Fact) -> None:
         conn.execute(DECIDE_CASE, (fact.case_id, fact.state.value, fact.decided_at))
     elif isinstance(fact, CitationIssued):
         conn.execute(ADD_CITATION, (fact.citation_id, fact.case_id))
+    elif isinstance(fact, CitationClosure):
+        conn.execute(CLOSE_CASE, (fact.case_id, fact.closed_at))
 
 
 def _item(row: dict) -> InventoryItem:

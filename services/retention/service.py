@@ -11,12 +11,12 @@ from alpr_common.clock import clock_from_setting
 from alpr_common.consumer_loop import decode_batch, run_consumer_loop
 from alpr_common.db import resolve_database_url
 from alpr_common.events.cases_pb2 import Case
-from alpr_common.events.decisions_pb2 import Citation, Decision
+from alpr_common.events.decisions_pb2 import Citation, CitationClosed, Decision
 from alpr_common.events.frames_pb2 import Frame
 from alpr_common.events.reads_pb2 import FrameRead
 from alpr_common.kafka import Outgoing, dead_letter
 from alpr_common.storage import open_store
-from alpr_common.topics import CASES, CITATIONS, DECISIONS, FRAME_READS, FRAMES
+from alpr_common.topics import CASES, CITATION_CLOSURES, CITATIONS, DECISIONS, FRAME_READS, FRAMES
 from services.retention import inventory, metrics
 from services.retention.case_repository import CaseRepository
 from services.retention.plan import due_now
@@ -33,6 +33,7 @@ ROUTES = {
     CASES.name: (Case, inventory.from_case),
     DECISIONS.name: (Decision, inventory.from_decision),
     CITATIONS.name: (Citation, inventory.from_citation),
+    CITATION_CLOSURES.name: (CitationClosed, inventory.from_citation_closed),
 }
 
 

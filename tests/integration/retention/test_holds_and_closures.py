@@ -3,9 +3,11 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
+from alpr_common.events.decisions_pb2 import PAID, CitationClosed
+from alpr_common.timeutil import to_timestamp
 from services.retention.actions import close_citation, place_hold, release_hold
 from services.retention.holds import Refused, hold_request
-from services.retention.inventory import CaseDecided, CaseOpened, CitationIssued
+from services.retention.inventory import CaseDecided, CaseOpened, CitationIssued, from_citation_closed
 from services.retention.plan import due_now
 from services.retention.schedule import CaseState, ItemState
 
@@ -98,3 +100,16 @@ def test_closing_a_citation_by_its_id_starts_the_five_year_clock(world):
     assert record.rule == "citation_evidence" and "citation was closed" in record.reason
     [event] = [e for e in world.audit_events(case_id) if e.action == "citation.close"]
     assert (event.actor, event.details["closed_at"], event.details["named"]) == ("clerk.dee", closed.isoformat(), citation_id)
+
+
+def test_a_citation_closed_event_starts_the_clock_and_the_first_closure_counts(world):
+    service = world.service()
+    frame, case_id, citation_id = world.frame("closed-by-event", T0), f"case-ev-{world.tag}", f"cit-ev-{world.tag}"
+    service.repo.apply([CaseOpened(case_id, (frame,)), CaseDecided(case_id, CaseState.CONFIRMED, T0),
+                        CitationIssued(citation_id, case_id)])
+    closed = T0 + timedelta(days=30)
+    for at in (closed, closed + timedelta(days=10)):  # a replayed or later closure changes nothing
+        event = CitationClosed(citation_id=citation_id, case_id=case_id, closed_at=to_timestamp(at), disposition=PAID)
+        service.repo.apply([from_citation_closed(event)])
+    [item] = [i for i in service.repo.destroyable_frames() if i.item_id == frame.object_key]
+    assert (item.state, item.since) == (ItemState.CLOSED, closed)
