@@ -17,7 +17,7 @@ def producer(bootstrap: str, client_id: str, **overrides) -> confluent_kafka.Pro
         "client.id": client_id,
         "acks": "all",
         "enable.idempotence": True,
-        "linger.ms": 5,
+        "linger.ms": 0,  # every caller waits for its acknowledgements: lingering would only add latency
         "message.timeout.ms": 10000,
         "socket.timeout.ms": 5000,
         **overrides,

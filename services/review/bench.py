@@ -97,8 +97,11 @@ def _listening(port: int) -> bool:
         return s.connect_ex(("127.0.0.1", port)) == 0
 
 
-async def officer(client: httpx.AsyncClient, token: str, case_ids: list[str], rounds: int, timings: dict) -> None:
+async def officer(client: httpx.AsyncClient, token: str, case_ids: list[str], rounds: int, timings: dict,
+                  think_s: float) -> None:
+    """One officer's requests; with think time, a pause averaging think_s after each (0: back to back)."""
     headers = {"Authorization": f"Bearer {token}"}
+    await asyncio.sleep(random.uniform(0, think_s))
     for _ in range(rounds):
         for route, path in (("GET /v1/cases", "/v1/cases?limit=100"),
                             ("GET /v1/cases/{id}", f"/v1/cases/{random.choice(case_ids)}"), ("GET /healthz", "/healthz")):
@@ -106,13 +109,15 @@ async def officer(client: httpx.AsyncClient, token: str, case_ids: list[str], ro
             response = await client.get(path, headers=headers)
             timings[route].append((time.perf_counter() - started) * 1000)
             response.raise_for_status()
+            await asyncio.sleep(random.uniform(0, 2 * think_s))
 
 
-async def run_officers(base_url: str, token: str, case_ids: list[str], officers: int, rounds: int) -> dict:
+async def run_officers(base_url: str, token: str, case_ids: list[str], officers: int, rounds: int,
+                       think_s: float = 0.0) -> dict:
     timings = {"GET /v1/cases": [], "GET /v1/cases/{id}": [], "GET /healthz": []}
     limits = httpx.Limits(max_connections=officers, max_keepalive_connections=officers)
     async with httpx.AsyncClient(base_url=base_url, limits=limits, timeout=60) as client:
-        await asyncio.gather(*(officer(client, token, case_ids, rounds, timings) for _ in range(officers)))
+        await asyncio.gather(*(officer(client, token, case_ids, rounds, timings, think_s) for _ in range(officers)))
     return timings
 
 
@@ -120,8 +125,8 @@ def percentile(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[q - 1] if len(values) > 1 else values[0]
 
 
-def report(timings: dict, cases: int, officers: int, wall_s: float) -> str:
-    lines = [f"review bench: {officers} concurrent officers, {cases} open cases, {wall_s:.1f} s",
+def report(timings: dict, cases: int, officers: int, wall_s: float, think_s: float) -> str:
+    lines = [f"review bench: {officers} concurrent officers, think time {think_s * 1000:.0f} ms, {cases} open cases, {wall_s:.1f} s",
              f"{'route':22} {'n':>6} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'max ms':>8}"]
     for route, values in timings.items():
         lines.append(f"{route:22} {len(values):6d} {statistics.median(values):8.1f} {percentile(values, 95):8.1f} "
@@ -132,7 +137,7 @@ def report(timings: dict, cases: int, officers: int, wall_s: float) -> str:
     return "\n".join(lines)
 
 
-def run_bench(cases: int, officers: int, rounds: int) -> str:
+def run_bench(cases: int, officers: int, rounds: int, think_s: float = 0.0) -> str:
     base = ReviewSettings()
     with broker(base) as bootstrap, bench_database(base) as url, tempfile.TemporaryDirectory() as folder:
         with connect(url, autocommit=True) as conn:
@@ -144,5 +149,5 @@ def run_bench(cases: int, officers: int, rounds: int) -> str:
         with serving(env) as base_url:
             ids = [f"bench-{i:06d}" for i in range(cases)]
             started = time.perf_counter()
-            timings = asyncio.run(run_officers(base_url, token, ids, officers, rounds))
-            return report(timings, cases, officers, time.perf_counter() - started)
+            timings = asyncio.run(run_officers(base_url, token, ids, officers, rounds, think_s))
+            return report(timings, cases, officers, time.perf_counter() - started, think_s)

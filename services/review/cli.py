@@ -139,8 +139,10 @@ def _audit_export(bootstrap: str, actor: str, count: int, destination: str) -> N
 @click.option("--cases", default=500, show_default=True, help="Open cases seeded into a fresh database.")
 @click.option("--officers", default=50, show_default=True, help="Concurrent simulated officers.")
 @click.option("--requests", "per_officer", default=20, show_default=True, help="Requests per officer per route.")
-def bench(cases: int, officers: int, per_officer: int):
+@click.option("--think-ms", default=0, show_default=True,
+              help="Average pause of an officer between requests; 0 sends them back to back (a stress test).")
+def bench(cases: int, officers: int, per_officer: int, think_ms: int):
     """p50/p95 latency of the case list and case detail under concurrent officers, next to GET /healthz."""
     from services.review.bench import run_bench
 
-    click.echo(run_bench(cases, officers, per_officer))
+    click.echo(run_bench(cases, officers, per_officer, think_ms / 1000))

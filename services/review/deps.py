@@ -5,7 +5,6 @@ import psycopg
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from alpr_common.db import connect
 from services.review import domain
 from services.review.models import User
 from services.review.identity import SESSION_COOKIE
@@ -33,7 +32,7 @@ RuntimeDep = Annotated[Runtime, Depends(get_runtime)]
 
 
 def get_db(runtime: RuntimeDep) -> Iterator[psycopg.Connection]:
-    with connect(runtime.database_url, autocommit=True) as conn:
+    with runtime.pool.connection() as conn:
         yield conn
 
 

@@ -3,11 +3,13 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
 import confluent_kafka
+from psycopg_pool import ConnectionPool
 
 from alpr_common import kafka
 from alpr_common.audit import AuditTrail
 from alpr_common.clock import Clock, clock_from_setting
 from alpr_common.db import resolve_database_url
+from alpr_common.db.pool import open_pool
 from alpr_common.storage import ObjectStore, open_store
 from services.review.identity import Authenticator
 from services.review.intake import CaseIntake
@@ -20,6 +22,7 @@ class Runtime:
     settings: ReviewSettings
     bootstrap: str
     database_url: str
+    pool: ConnectionPool
     clock: Clock
     store: ObjectStore
     producer: confluent_kafka.Producer
@@ -34,7 +37,7 @@ class Runtime:
         settings.require_oidc()
         database_url = resolve_database_url(settings.database_url, settings.data_dir)
         producer = kafka.producer(bootstrap, SERVICE)
-        return cls(settings=settings, bootstrap=bootstrap, database_url=database_url,
+        return cls(settings=settings, bootstrap=bootstrap, database_url=database_url, pool=open_pool(database_url),
                    clock=clock_from_setting(settings.clock), store=open_store(settings.resolved_storage_url()),
                    producer=producer, audit=AuditTrail(SERVICE, producer),
                    intake=CaseIntake(bootstrap, database_url, settings.group_id) if settings.consume else None,
@@ -50,7 +53,9 @@ class Runtime:
         finally:
             if self.intake:
                 self.intake.close()
+            self.audit.close()
             self.producer.flush(5)
+            self.pool.close()
 
 
 def authenticator(settings: ReviewSettings) -> Authenticator:
