@@ -36,6 +36,8 @@ CITATIONS = Topic("alpr.citations.v1", "citation_id", 30 * DAY_MS, description="
 CITATION_CLOSURES = Topic("alpr.citation-closures.v1", "citation_id", NEVER,
                           description="citations closed by the city's citation system (starts their retention clock)")
 RETENTION = Topic("alpr.retention.v1", "item_id", NEVER, description="what retention destroyed")
+SHARING = Topic("alpr.sharing.v1", "request_id", NEVER,
+                description="data-sharing requests, supervisors' decisions and exports (never a plate)")
 AUDIT = Topic("alpr.audit.v1", "writer_id", NEVER, description="append-only audit trail")
 DEAD_LETTERS = Topic("alpr.deadletter.v1", "source_topic", 30 * DAY_MS, description="messages no consumer could process")
 
@@ -46,7 +48,7 @@ RULES_OPENED_CASES = Topic("rules-opened-cases-changelog", "case_id", 30 * DAY_M
                            description="rules: ids of cases already opened (Faust table changelog)")
 
 CATALOG: tuple[Topic, ...] = (FRAMES, READS, FRAME_READS, CASES, DECISIONS, CITATIONS, CITATION_CLOSURES, RETENTION,
-                              AUDIT, DEAD_LETTERS, RULES_CHALKS, RULES_OPENED_CASES)
+                              SHARING, AUDIT, DEAD_LETTERS, RULES_CHALKS, RULES_OPENED_CASES)
 
 
 def by_name(name: str) -> Topic:

@@ -22,6 +22,8 @@ from services.reporting.report import write_annual_report
 CITY_TZ = ZoneInfo("America/New_York")
 PIPELINE_TIMEOUT_S = 240
 PUBLIC_SUPPRESSION_THRESHOLD = 10
+RETENTION_SWEEP_S = 1.0
+NON_VIOLATION_WINDOW = timedelta(hours=24)  # services/retention/retention.toml: non_violation_frames
 
 
 def yesterday_morning() -> datetime:
@@ -51,7 +53,7 @@ def demo(data_dir: Path, seed: int, cars: int):
     scenario = build_scenario(data_dir / "scenario", base_time=base, seed=seed, cars=cars)
     options = StackOptions(data_dir, scenario.zones_path, scenario.tracts_path, clock=f"file:{clock.path}",
                            ingest_port=free_port(), review_port=free_port(), transparency_port=free_port(),
-                           retention_sweep_s=1.0,
+                           retention_sweep_s=RETENTION_SWEEP_S,
                            seed_database=lambda url: create_demo_accounts(url, scenario.permits_path, scenario.device_id))
     click.echo("Starting the development broker, PostgreSQL and the six services...")
     with Stack(options) as stack:
@@ -74,7 +76,8 @@ def run_scenario(stack: Stack, scenario: Scenario, clock: FileClock) -> tally.De
     review_cases(stack, scenario, accounts.officer_token, result)
     wait_until(caught_up(stack.bootstrap, "retention", [FRAMES.name, FRAME_READS.name, CASES.name, DECISIONS.name]),
                "retention to take in every event", PIPELINE_TIMEOUT_S, stack.processes.check_alive)
-    click.echo("Moving the simulated clock four days on; retention destroys what is due...")
+    click.echo("Moving the simulated clock through the 24-hour window, then four days on; retention destroys what is due...")
+    walk_clock(clock, scenario.pass_times[0][0] + NON_VIOLATION_WINDOW, scenario.pass_times[-1][1] + NON_VIOLATION_WINDOW)
     clock.set(scenario.pass_times[-1][1] + timedelta(days=4))
     wait_for_destruction(stack, result)
     result.reads, result.plates_visible, result.plates_read_right = tally.score_reads(stack.bootstrap, scenario.frame_truth)
@@ -106,6 +109,15 @@ def review_cases(stack: Stack, scenario: Scenario, officer_token: str, result: t
     click.echo(f"The officer reviews {len(opened)} cases...")
     decisions = review_all(client, expected)
     result.confirmed, result.rejected = decisions.confirmed, decisions.rejected
+
+
+def walk_clock(clock: FileClock, start: datetime, end: datetime, step: timedelta = timedelta(minutes=30)) -> None:
+    """Move the clock in steps, each held longer than a retention sweep, so items die when they fall due."""
+    at = start
+    while at <= end + step:
+        clock.set(at)
+        time.sleep(RETENTION_SWEEP_S * 1.5)
+        at += step
 
 
 def wait_for_destruction(stack: Stack, result: tally.DemoSummary) -> None:

@@ -16,6 +16,7 @@ from alpr_common.events.cases_pb2 import Case, ViolationKind
 from alpr_common.events.decisions_pb2 import Citation, Decision, Outcome
 from alpr_common.events.reads_pb2 import PlateRead
 from alpr_common.events.retention_pb2 import RetentionRecord
+from alpr_common.events.sharing_pb2 import LegalBasis, SharingEvent, SharingStatus
 from alpr_common.timeutil import from_timestamp
 from services.reporting.places import Places
 
@@ -27,6 +28,7 @@ TABLE_KEYS = {
     "destroyed_daily": ("day", "rule", "item_kind", "lived_minutes"),
     "accesses_daily": ("day", "actor_kind", "role", "action", "outcome"),
     "accessors_yearly": ("year", "actor_kind", "role", "actor_digest"),
+    "sharing_daily": ("day", "legal_basis", "status"),
 }
 SET_TABLES = frozenset({"accessors_yearly"})
 UNKNOWN_LIFETIME = -1
@@ -137,3 +139,16 @@ def from_audit(event: AuditEvent, tz: ZoneInfo) -> list[Increment]:
     access = (day, kind, role, label_code(event.action) or "unknown", label_code(event.outcome) or "unknown")
     actor = (day.year, kind, role, actor_digest(day.year, kind, role, event.actor))
     return [Increment("accesses_daily", event_id, access), Increment("accessors_yearly", event_id, actor)]
+
+
+SHARING_BASES = {"OTHER_BASIS": "other"}
+
+
+def from_sharing(event: SharingEvent, tz: ZoneInfo) -> Increment:
+    """One step of a data-sharing request (requested, approved, denied, exported) by its legal basis."""
+    basis = SHARING_BASES.get(LegalBasis.Name(event.legal_basis), LegalBasis.Name(event.legal_basis).lower())
+    status = SharingStatus.Name(event.status).lower()
+    if status == "sharing_status_unspecified":
+        raise InvalidEvent("sharing event has no status")
+    key = (day_of(_time(event, "at"), tz), "unknown" if basis == "legal_basis_unspecified" else basis, status)
+    return Increment("sharing_daily", _id(event.event_id, "event_id"), key)

@@ -9,6 +9,7 @@ from services.reporting.svg import bar_chart
 from services.reporting.tables import ReportTable, count_table, ordered, share, two_way
 from services.reporting.tract_map import Tract, tract_map
 from services.reporting.destroyed import destroyed_table
+from services.reporting.shared import sharing_table
 
 REASON_LABELS = {"": "(no reason given)", "other": "other (or free text, withheld)"}
 OUTCOMES = ("allowed", "denied", "not_found", "invalid", "failed")
@@ -84,9 +85,10 @@ def build(f: YearFigures, names: dict[str, str], tracts: list[Tract], rules: lis
         Section("access", "Who accessed data", who,
                 note="Counted from the audit trail. People, services and devices are counted by role; "
                      "the number of distinct accounts per role is counted, never their names."),
-        Section("sharing", "What was shared", [],
-                note="Not yet recorded: data-sharing requests and exports are not yet events of the pipeline, "
-                     "so this section cannot be filled in from the audit trail. No sharing is reported here."),
+        Section("sharing", "What was shared", [sharing_table(f.sharing, t)],
+                note="Raw data leaves only under a recorded agreement or legal requirement, approved by a supervisor "
+                     "other than the one who asked; every request, decision and export is recorded and audited."
+                     + ("" if f.sharing else " No data-sharing request was recorded this year.")),
         Section("destroyed", "What was destroyed, and whether anything was overdue",
                 [destroyed_table(f.lifetimes, rules, t, grace_minutes)]),
     ]

@@ -17,6 +17,7 @@ class YearFigures:
     accesses: dict[tuple[str, str, str], int] = field(default_factory=dict)  # (actor kind, role, outcome)
     accessors: dict[tuple[str, str], int] = field(default_factory=dict)  # (actor kind, role) -> distinct actors
     lifetimes: dict[tuple[str, str], dict[int, int]] = field(default_factory=dict)  # (rule, kind) -> {minutes: items}
+    sharing: dict[tuple[str, str], int] = field(default_factory=dict)  # (legal basis, step) -> requests
 
     @property
     def reads(self) -> int:

@@ -73,7 +73,8 @@ class AggregateRepository:
             decisions=_keyed(self.totals("decisions_daily", ("outcome", "reason"), first, last)),
             citations_by_tract=_keyed(self.totals("citations_daily", ("tract_id",), first, last)),
             accesses=_keyed(self.totals("accesses_daily", ("actor_kind", "role", "outcome"), first, last)),
-            accessors=_keyed(accessors), lifetimes=lifetimes)
+            accessors=_keyed(accessors), lifetimes=lifetimes,
+            sharing=_keyed(self.totals("sharing_daily", ("legal_basis", "status"), first, last)))
 
 
 def _keyed(rows: list[dict]) -> dict:

@@ -13,8 +13,9 @@ from alpr_common.events.cases_pb2 import Case
 from alpr_common.events.decisions_pb2 import Citation, Decision
 from alpr_common.events.reads_pb2 import PlateRead
 from alpr_common.events.retention_pb2 import RetentionRecord
+from alpr_common.events.sharing_pb2 import SharingEvent
 from alpr_common.kafka import Outgoing, dead_letter
-from alpr_common.topics import AUDIT, CASES, CITATIONS, DECISIONS, READS, RETENTION
+from alpr_common.topics import AUDIT, CASES, CITATIONS, DECISIONS, READS, RETENTION, SHARING
 from services.reporting import aggregation as agg
 from services.reporting import metrics
 from services.reporting.places import Places, load_places
@@ -33,6 +34,7 @@ def routes(places: Places, tz: ZoneInfo) -> dict:
         CITATIONS.name: (Citation, lambda e: [agg.from_citation(e, places, tz)]),
         RETENTION.name: (RetentionRecord, lambda e: [agg.from_retention(e, tz)]),
         AUDIT.name: (AuditEvent, lambda e: agg.from_audit(e, tz)),
+        SHARING.name: (SharingEvent, lambda e: [agg.from_sharing(e, tz)]),
     }
 
 

@@ -2,7 +2,7 @@
 from fastapi import APIRouter, Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from services.review import health, pages, session_views, supervision_views, views
+from services.review import health, pages, session_views, sharing_views, supervision_views, views
 from services.review.deps import current_user, declares_permission
 from services.review.errors import install_error_handlers
 from services.review.middleware import RequestContext
@@ -11,7 +11,7 @@ from services.review.settings import ReviewSettings
 from services.review.templating import STATIC
 
 # Every route in these needs a signed-in user, and declares which roles may use it.
-PROTECTED = (views.router, supervision_views.router, pages.router)
+PROTECTED = (views.router, supervision_views.router, pages.router, sharing_views.router)
 # Open to anyone: probes, metrics, the sign-in form and sign-out (tagged "public", not audited),
 # and sign-in itself (audited: every attempt is recorded).
 OPEN = (health.router, pages.public_router, session_views.signout_router, session_views.router)

@@ -5,7 +5,7 @@ import psycopg
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from services.review import domain
+from services.review import domain, sharing_rules
 from services.review.models import User
 from services.review.identity import SESSION_COOKIE
 from services.review.runtime import Runtime
@@ -72,6 +72,11 @@ CanDecide = Depends(Permission("decide cases", domain.DECIDERS))
 CanAssignCases = Depends(Permission("assign cases", domain.SUPERVISORS))
 CanReverseDecisions = Depends(Permission("reverse decisions", domain.SUPERVISORS))
 CanOverseeDecisions = Depends(Permission("see decisions by officer", domain.OVERSEERS))
+
+CanRequestSharing = Depends(Permission("request data sharing", sharing_rules.REQUESTERS))
+CanDecideSharing = Depends(Permission("decide sharing requests", sharing_rules.APPROVERS))
+CanSeeSharing = Depends(Permission("see sharing requests", sharing_rules.VIEWERS))
+CanExportSharing = Depends(Permission("export shared data", sharing_rules.APPROVERS))
 
 
 def declares_permission(route) -> bool:

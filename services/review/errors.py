@@ -9,7 +9,7 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException
 
 from alpr_common.errors import BrokerUnavailable, StorageUnavailable
-from services.review import domain
+from services.review import domain, sharing_rules
 from services.review.deps import Forbidden, NotAuthenticated
 from services.review.templating import refused_page
 from services.review.users import UserError
@@ -28,6 +28,11 @@ ERRORS: dict[type[Exception], tuple[int, str]] = {
     domain.CaseAssignedElsewhere: (409, "case_assigned_elsewhere"),
     domain.NotReversible: (409, "not_reversible"),
     domain.CaseNotCited: (409, "case_not_cited"),
+    sharing_rules.SharingNotFound: (404, "sharing_request_not_found"),
+    sharing_rules.InvalidSharingRequest: (422, "invalid_sharing_request"),
+    sharing_rules.SelfApproval: (403, "self_approval"),
+    sharing_rules.SharingAlreadyDecided: (409, "sharing_already_decided"),
+    sharing_rules.NotExportable: (409, "not_exportable"),
     UserError: (422, "invalid_user"),
     BrokerUnavailable: (503, "broker_unavailable"),
     StorageUnavailable: (503, "storage_unavailable"),

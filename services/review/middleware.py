@@ -14,6 +14,8 @@ from services.review.metrics import observe_request
 
 log = logging.getLogger(__name__)
 PUBLIC = "public"  # the tag that marks a route as open to anyone (probes and metrics)
+RESOURCE_PARAMS = ("case_id", "sharing_id")  # the path parameter that names what was accessed, if any
+DEFAULT_PURPOSE = "parking enforcement"
 
 
 def is_audited(route) -> bool:
@@ -52,12 +54,15 @@ class RequestContext(BaseHTTPMiddleware):
 def _audited(request: Request, route: APIRoute, response: Response) -> Response:
     """Record the access; if the audit trail cannot take it, the caller gets a 503 instead of the data."""
     runtime, user = request.app.state.runtime, getattr(request.state, "user", None)
-    details = {k: str(v) for k, v in request.path_params.items() if k != "case_id"}
+    details = {k: str(v) for k, v in request.path_params.items() if k not in RESOURCE_PARAMS}
+    details |= getattr(request.state, "audit_details", None) or {}  # what a route adds, e.g. the cases exported
+    resource = next((request.path_params[p] for p in RESOURCE_PARAMS if p in request.path_params), route.tags[0])
     outcome = getattr(request.state, "audit_outcome", None) or audit_outcome(response.status_code)
+    purpose = getattr(request.state, "audit_purpose", None) or DEFAULT_PURPOSE
     try:
         runtime.audit.record(
             actor=user.name if user else "anonymous", role=user.role if user else "", action=route.name,
-            resource=request.path_params.get("case_id") or route.tags[0], outcome=outcome,
+            resource=resource, outcome=outcome, purpose=purpose,
             request_id=request.state.request_id, details={**details, "status": str(response.status_code)},
             at=runtime.clock.now())
     except Exception as exc:  # whatever the cause, an unrecorded access must not return data

@@ -1,7 +1,9 @@
 """The JSON shapes of the API, built from the domain's types."""
+from dataclasses import asdict
 from datetime import datetime, timezone
 
 from services.review.models import Case, CaseSummary, DecisionRecord, ReversalRecord, Sighting
+from services.review.sharing_rules import SharingRequest
 
 
 def iso(at: datetime) -> str:
@@ -53,3 +55,15 @@ def reversal_result(case_id: str, status: str, r: ReversalRecord) -> dict:
 
 def officer_decision(row: dict) -> dict:
     return {k: (iso(v) if isinstance(v, datetime) else v) for k, v in row.items()}
+
+
+def sharing_request(r: SharingRequest) -> dict:
+    return {k: (iso(v) if isinstance(v, datetime) else list(v) if isinstance(v, tuple) else v)
+            for k, v in asdict(r).items()}
+
+
+def sharing_bundle(r: SharingRequest, cases: list[Case]) -> dict:
+    """What leaves the city: the request, the cases still retained, and which were not."""
+    return {"sharing_request": sharing_request(r), "cases": [case_detail(c) for c in cases],
+            "unavailable": [{"case_id": c, "reason": "destroyed under the retention schedule or no longer held"}
+                            for c in r.unavailable_case_ids]}

@@ -4,6 +4,7 @@ Reads are keyed by plate, so every sighting of a plate lands on the same partiti
 table shards (whose changelogs follow the source partition) hold that plate's chalks and cases.
 """
 import asyncio
+import importlib.util
 import logging
 from dataclasses import dataclass
 
@@ -12,6 +13,7 @@ from google.protobuf.message import DecodeError
 from prometheus_client import Counter
 
 from alpr_common.audit import AuditTrail
+from alpr_common.errors import ConfigError
 from alpr_common.events.reads_pb2 import PlateRead
 from alpr_common.metrics import DEAD_LETTERED, MESSAGES_CONSUMED, MESSAGES_PRODUCED
 from alpr_common.topics import CASES, DEAD_LETTERS, READS
@@ -38,13 +40,28 @@ class Dependencies:
     audit: AuditTrail
 
 
+
+
+def table_store(choice: str) -> str:
+    """The Faust store URL for RULES_TABLE_STORE: auto = RocksDB where rocksdict is installed, else memory.
+
+    Faust's RocksDB store keeps one database per partition, so a key must always arrive on the same
+    partition: reads are keyed by canonical plate (alpr.reads.v1), which is what the tables are keyed by."""
+    if choice == "auto":
+        choice = "rocksdb" if importlib.util.find_spec("rocksdict") else "memory"
+    if choice == "rocksdb" and importlib.util.find_spec("rocksdict") is None:
+        raise ConfigError("RULES_TABLE_STORE=rocksdb needs the rocksdict package (pip install rocksdict), "
+                          "or set RULES_TABLE_STORE=memory")
+    return "rocksdb://" if choice == "rocksdb" else "memory://"
+
+
 def faust_app(settings: RulesSettings) -> faust.App:
     """Settings that work on a real cluster and on the development broker (no topic creation by request)."""
     datadir = settings.data_dir / SERVICE
     datadir.mkdir(parents=True, exist_ok=True)
     return faust.App(
         SERVICE, broker=[f"kafka://{host}" for host in settings.require_kafka().split(",")],
-        store="memory://", datadir=str(datadir), web_enabled=False, autodiscover=False,
+        store=table_store(settings.table_store), datadir=str(datadir), web_enabled=False, autodiscover=False,
         topic_partitions=4, topic_allow_declare=False, topic_disable_leader=True,
         consumer_auto_offset_reset="earliest", producer_acks=-1,
         broker_session_timeout=settings.session_timeout_s, broker_heartbeat_interval=settings.session_timeout_s / 6,

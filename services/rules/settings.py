@@ -1,6 +1,7 @@
 """Settings of the rules service: RULES_* plus the common ones (KAFKA_BOOTSTRAP_SERVERS, DATABASE_URL, ...)."""
 from datetime import timedelta
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import SettingsConfigDict
@@ -26,6 +27,10 @@ class RulesSettings(CommonSettings):
     # How long the group waits for a silent worker; the development broker also waits about this
     # long after a worker leaves before it hands the partitions to a new one.
     session_timeout_s: float = Field(60.0, ge=6)
+    # Where the Faust tables (chalks, opened cases) live: "rocksdb" keeps them on disk under
+    # ALPR_DATA_DIR/rules, so a restarted worker only replays the changelog written since it stopped;
+    # "memory" rebuilds them from the changelog at every start; "auto" is rocksdb when rocksdict is installed.
+    table_store: Literal["auto", "memory", "rocksdb"] = "auto"
 
     def require_zones_path(self) -> Path:
         if not self.zones_path:

@@ -23,7 +23,7 @@ def test_a_year_without_events_gives_a_report_that_says_so(env, tmp_path):
     result = CliRunner().invoke(cli, ["report", "annual", "--year", "2031", "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
     html = (tmp_path / "annual-report-2031.html").read_text()
-    assert html.count("None in 2031.") == 11 and "What was shared" in html
+    assert html.count("None in 2031.") == 12 and "What was shared" in html  # 12 tables, sharing-by-basis included
     assert (tmp_path / "annual-report-2031-reads-by-tract.csv").read_text().strip() == "Census tract,Name,Reads,Share"
 
 

@@ -40,11 +40,11 @@ def test_the_internal_version_hides_nothing_and_the_public_one_hides_consistentl
     assert dict(public.summary)["Plate reads"] == 10000
 
 
-def test_every_section_the_protocol_asks_for_is_there_and_sharing_says_it_is_not_recorded():
+def test_every_section_the_protocol_asks_for_is_there_and_sharing_says_when_nothing_was_shared():
     report = build(10)
     assert [s.slug for s in report.sections] == ["violations", "reads", "accuracy", "equity", "access", "sharing", "destroyed"]
     sharing = next(s for s in report.sections if s.slug == "sharing")
-    assert sharing.tables == [] and "Not yet recorded" in sharing.note
+    assert [t.slug for t in sharing.tables] == ["sharing-by-basis"] and "No data-sharing request" in sharing.note
 
 
 def test_the_maps_shade_each_tract_and_hatch_suppressed_ones():
