@@ -4,7 +4,6 @@ import uuid
 from datetime import datetime, timedelta, timezone
 from typing import Callable, TypeVar
 
-import confluent_kafka
 from google.protobuf.message import Message
 
 from alpr_common import kafka
@@ -12,6 +11,7 @@ from alpr_common.events import cases_pb2
 from alpr_common.events.common_pb2 import Box, GeoPoint
 from alpr_common.kafka import Outgoing, produce_and_wait
 from alpr_common.storage import ObjectStore
+from alpr_common.topic_reader import read_to_end
 from alpr_common.topics import CASES
 
 NOW = datetime(2025, 3, 4, 15, 0, tzinfo=timezone.utc)
@@ -72,18 +72,5 @@ def read_topic(bootstrap: str, topic: str, event_type: type[M], keep: Callable[[
 
 def all_of_topic(bootstrap: str, topic: str, event_type: type[M], keep: Callable[[M], bool]) -> list[M]:
     """Every event on the topic that passes `keep`, read up to the end of every partition."""
-    consumer = confluent_kafka.Consumer({"bootstrap.servers": bootstrap, "group.id": f"review-test-{uuid.uuid4().hex[:8]}",
-                                         "enable.partition.eof": True, "auto.offset.reset": "earliest"})
-    partitions = consumer.list_topics(topic, timeout=10).topics[topic].partitions
-    consumer.assign([confluent_kafka.TopicPartition(topic, p, confluent_kafka.OFFSET_BEGINNING) for p in partitions])
-    found, at_end = [], set()
-    try:
-        while len(at_end) < len(partitions):
-            for msg in consumer.consume(num_messages=500, timeout=1.0):
-                if msg.error() and msg.error().code() == confluent_kafka.KafkaError._PARTITION_EOF:
-                    at_end.add(msg.partition())
-                elif msg.error() is None and keep(event := event_type.FromString(msg.value())):
-                    found.append(event)
-    finally:
-        consumer.close()
-    return found
+    events = (event_type.FromString(msg.value()) for msg in read_to_end(bootstrap, topic))
+    return [event for event in events if keep(event)]
