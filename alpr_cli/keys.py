@@ -3,14 +3,13 @@ import click
 
 from alpr_cli.settings import CliSettings
 from alpr_common.clock import clock_from_setting
-from alpr_common.crypto import CryptoSettings, KeyStore, master_key_from_settings
+from alpr_common.crypto import KeyStore, open_keystore as open_service_keystore
 from alpr_common.db import resolve_database_url
 
 
 def open_keystore() -> KeyStore:
-    common, crypto = CliSettings(), CryptoSettings()
-    url = resolve_database_url(common.database_url, common.data_dir)
-    return KeyStore(url, master_key_from_settings(crypto), crypto.schedule(), cache_ttl_s=0)
+    common = CliSettings()
+    return open_service_keystore(resolve_database_url(common.database_url, common.data_dir), cache_ttl_s=0)
 
 
 @click.group()

@@ -28,7 +28,7 @@ class Topic:
 
 
 FRAMES = Topic("alpr.frames.v1", "device_id", 7 * DAY_MS, description="frames accepted by ingest")
-READS = Topic("alpr.reads.v1", "canonical plate", 7 * DAY_MS, description="plate reads from OCR")
+READS = Topic("alpr.reads.v1", "plate token (hex)", 7 * DAY_MS, description="plate reads from OCR")
 FRAME_READS = Topic("alpr.frame-reads.v1", "device_id", 7 * DAY_MS, description="one per frame OCR finished")
 CASES = Topic("alpr.cases.v1", "case_id", 30 * DAY_MS, description="violation candidates for review")
 DECISIONS = Topic("alpr.decisions.v1", "case_id", 30 * DAY_MS, description="officer decisions")
@@ -41,14 +41,17 @@ SHARING = Topic("alpr.sharing.v1", "request_id", NEVER,
 AUDIT = Topic("alpr.audit.v1", "writer_id", NEVER, description="append-only audit trail")
 DEAD_LETTERS = Topic("alpr.deadletter.v1", "source_topic", 30 * DAY_MS, description="messages no consumer could process")
 
+RULES_SIGHTINGS = Topic("alpr.rules-sightings.v1", "plate token (hex)", 2 * DAY_MS,
+                        description="rules: each read once per token it carries (repartition by token)")
+
 # Faust keeps the rules service's tables in these changelogs; with topic declaration off they are created here.
-RULES_CHALKS = Topic("rules-chalks-changelog", "canonical plate|zone_id", 7 * DAY_MS, cleanup_policy="compact,delete",
+RULES_CHALKS = Topic("rules-chalks-changelog", "plate token (hex)|zone_id", 7 * DAY_MS, cleanup_policy="compact,delete",
                      description="rules: chalk marks (Faust table changelog)")
 RULES_OPENED_CASES = Topic("rules-opened-cases-changelog", "case_id", 30 * DAY_MS, cleanup_policy="compact,delete",
                            description="rules: ids of cases already opened (Faust table changelog)")
 
 CATALOG: tuple[Topic, ...] = (FRAMES, READS, FRAME_READS, CASES, DECISIONS, CITATIONS, CITATION_CLOSURES, RETENTION,
-                              SHARING, AUDIT, DEAD_LETTERS, RULES_CHALKS, RULES_OPENED_CASES)
+                              SHARING, AUDIT, DEAD_LETTERS, RULES_SIGHTINGS, RULES_CHALKS, RULES_OPENED_CASES)
 
 
 def by_name(name: str) -> Topic:

@@ -15,6 +15,7 @@ from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from alpr_common.crypto.epochs import EpochSchedule
+from alpr_common.crypto.keystore import KeyStore
 from alpr_common.crypto.master import LocalMasterKey, MasterKey
 from alpr_common.errors import ConfigError
 
@@ -77,3 +78,9 @@ def ensure_default_key_file(path: Path) -> Path:
     finally:
         tmp.unlink()
     return path
+
+
+def open_keystore(database_url: str, cache_ttl_s: float = 30.0, settings: CryptoSettings | None = None) -> KeyStore:
+    """The key store every service uses: the master key and epoch schedule from the environment."""
+    settings = settings or CryptoSettings()
+    return KeyStore(database_url, master_key_from_settings(settings), settings.schedule(), cache_ttl_s=cache_ttl_s)

@@ -27,21 +27,21 @@ from alpr_common.events import common_pb2 as alpr__common_dot_events_dot_common_
 from alpr_common.events import cases_pb2 as alpr__common_dot_events_dot_cases__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\"alpr_common/events/decisions.proto\x12\x07\x61lpr.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1f\x61lpr_common/events/common.proto\x1a\x1e\x61lpr_common/events/cases.proto\"\xf4\x01\n\x08\x44\x65\x63ision\x12\x13\n\x0b\x64\x65\x63ision_id\x18\x01 \x01(\t\x12\x0f\n\x07\x63\x61se_id\x18\x02 \x01(\t\x12!\n\x07outcome\x18\x03 \x01(\x0e\x32\x10.alpr.v1.Outcome\x12\x17\n\x0f\x63orrected_plate\x18\x04 \x01(\t\x12\x0e\n\x06reason\x18\x05 \x01(\t\x12\x0f\n\x07officer\x18\x06 \x01(\t\x12.\n\ndecided_at\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x0f\n\x07zone_id\x18\x08 \x01(\t\x12$\n\x04kind\x18\t \x01(\x0e\x32\x16.alpr.v1.ViolationKind\"\xa9\x02\n\x08\x43itation\x12\x13\n\x0b\x63itation_id\x18\x01 \x01(\t\x12\x0f\n\x07\x63\x61se_id\x18\x02 \x01(\t\x12\x12\n\nplate_text\x18\x03 \x01(\t\x12\x0f\n\x07zone_id\x18\x04 \x01(\t\x12$\n\x04kind\x18\x05 \x01(\x0e\x32\x16.alpr.v1.ViolationKind\x12\x0f\n\x07officer\x18\x06 \x01(\t\x12-\n\tissued_at\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x30\n\x0cviolation_at\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12#\n\x08location\x18\t \x01(\x0b\x32\x11.alpr.v1.GeoPoint\x12\x15\n\revidence_keys\x18\n \x03(\t\"\xa0\x01\n\x0e\x43itationClosed\x12\x13\n\x0b\x63itation_id\x18\x01 \x01(\t\x12\x0f\n\x07\x63\x61se_id\x18\x02 \x01(\t\x12-\n\tclosed_at\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12)\n\x0b\x64isposition\x18\x04 \x01(\x0e\x32\x14.alpr.v1.Disposition\x12\x0e\n\x06source\x18\x05 \x01(\t*?\n\x07Outcome\x12\x17\n\x13OUTCOME_UNSPECIFIED\x10\x00\x12\r\n\tCONFIRMED\x10\x01\x12\x0c\n\x08REJECTED\x10\x02*[\n\x0b\x44isposition\x12\x1b\n\x17\x44ISPOSITION_UNSPECIFIED\x10\x00\x12\x08\n\x04PAID\x10\x01\x12\r\n\tDISMISSED\x10\x02\x12\n\n\x06VOIDED\x10\x03\x12\n\n\x06UPHELD\x10\x04\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\"alpr_common/events/decisions.proto\x12\x07\x61lpr.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1f\x61lpr_common/events/common.proto\x1a\x1e\x61lpr_common/events/cases.proto\"\xaa\x02\n\x08\x44\x65\x63ision\x12\x13\n\x0b\x64\x65\x63ision_id\x18\x01 \x01(\t\x12\x0f\n\x07\x63\x61se_id\x18\x02 \x01(\t\x12!\n\x07outcome\x18\x03 \x01(\x0e\x32\x10.alpr.v1.Outcome\x12\x17\n\x0f\x63orrected_plate\x18\x04 \x01(\t\x12\x0e\n\x06reason\x18\x05 \x01(\t\x12\x0f\n\x07officer\x18\x06 \x01(\t\x12.\n\ndecided_at\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x0f\n\x07zone_id\x18\x08 \x01(\t\x12$\n\x04kind\x18\t \x01(\x0e\x32\x16.alpr.v1.ViolationKind\x12\x34\n\x16sealed_corrected_plate\x18\n \x01(\x0b\x32\x14.alpr.v1.SealedValue\"\xd5\x02\n\x08\x43itation\x12\x13\n\x0b\x63itation_id\x18\x01 \x01(\t\x12\x0f\n\x07\x63\x61se_id\x18\x02 \x01(\t\x12\x12\n\nplate_text\x18\x03 \x01(\t\x12\x0f\n\x07zone_id\x18\x04 \x01(\t\x12$\n\x04kind\x18\x05 \x01(\x0e\x32\x16.alpr.v1.ViolationKind\x12\x0f\n\x07officer\x18\x06 \x01(\t\x12-\n\tissued_at\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x30\n\x0cviolation_at\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12#\n\x08location\x18\t \x01(\x0b\x32\x11.alpr.v1.GeoPoint\x12\x15\n\revidence_keys\x18\n \x03(\t\x12*\n\x0csealed_plate\x18\x0b \x01(\x0b\x32\x14.alpr.v1.SealedValue\"\xa0\x01\n\x0e\x43itationClosed\x12\x13\n\x0b\x63itation_id\x18\x01 \x01(\t\x12\x0f\n\x07\x63\x61se_id\x18\x02 \x01(\t\x12-\n\tclosed_at\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12)\n\x0b\x64isposition\x18\x04 \x01(\x0e\x32\x14.alpr.v1.Disposition\x12\x0e\n\x06source\x18\x05 \x01(\t*?\n\x07Outcome\x12\x17\n\x13OUTCOME_UNSPECIFIED\x10\x00\x12\r\n\tCONFIRMED\x10\x01\x12\x0c\n\x08REJECTED\x10\x02*[\n\x0b\x44isposition\x12\x1b\n\x17\x44ISPOSITION_UNSPECIFIED\x10\x00\x12\x08\n\x04PAID\x10\x01\x12\r\n\tDISMISSED\x10\x02\x12\n\n\x06VOIDED\x10\x03\x12\n\n\x06UPHELD\x10\x04\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'alpr_common.events.decisions_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_OUTCOME']._serialized_start=855
-  _globals['_OUTCOME']._serialized_end=918
-  _globals['_DISPOSITION']._serialized_start=920
-  _globals['_DISPOSITION']._serialized_end=1011
+  _globals['_OUTCOME']._serialized_start=953
+  _globals['_OUTCOME']._serialized_end=1016
+  _globals['_DISPOSITION']._serialized_start=1018
+  _globals['_DISPOSITION']._serialized_end=1109
   _globals['_DECISION']._serialized_start=146
-  _globals['_DECISION']._serialized_end=390
-  _globals['_CITATION']._serialized_start=393
-  _globals['_CITATION']._serialized_end=690
-  _globals['_CITATIONCLOSED']._serialized_start=693
-  _globals['_CITATIONCLOSED']._serialized_end=853
+  _globals['_DECISION']._serialized_end=444
+  _globals['_CITATION']._serialized_start=447
+  _globals['_CITATION']._serialized_end=788
+  _globals['_CITATIONCLOSED']._serialized_start=791
+  _globals['_CITATIONCLOSED']._serialized_end=951
 # @@protoc_insertion_point(module_scope)

@@ -35,7 +35,7 @@ VOIDED: Disposition
 UPHELD: Disposition
 
 class Decision(_message.Message):
-    __slots__ = ("decision_id", "case_id", "outcome", "corrected_plate", "reason", "officer", "decided_at", "zone_id", "kind")
+    __slots__ = ("decision_id", "case_id", "outcome", "corrected_plate", "reason", "officer", "decided_at", "zone_id", "kind", "sealed_corrected_plate")
     DECISION_ID_FIELD_NUMBER: _ClassVar[int]
     CASE_ID_FIELD_NUMBER: _ClassVar[int]
     OUTCOME_FIELD_NUMBER: _ClassVar[int]
@@ -45,6 +45,7 @@ class Decision(_message.Message):
     DECIDED_AT_FIELD_NUMBER: _ClassVar[int]
     ZONE_ID_FIELD_NUMBER: _ClassVar[int]
     KIND_FIELD_NUMBER: _ClassVar[int]
+    SEALED_CORRECTED_PLATE_FIELD_NUMBER: _ClassVar[int]
     decision_id: str
     case_id: str
     outcome: Outcome
@@ -54,10 +55,11 @@ class Decision(_message.Message):
     decided_at: _timestamp_pb2.Timestamp
     zone_id: str
     kind: _cases_pb2.ViolationKind
-    def __init__(self, decision_id: _Optional[str] = ..., case_id: _Optional[str] = ..., outcome: _Optional[_Union[Outcome, str]] = ..., corrected_plate: _Optional[str] = ..., reason: _Optional[str] = ..., officer: _Optional[str] = ..., decided_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., zone_id: _Optional[str] = ..., kind: _Optional[_Union[_cases_pb2.ViolationKind, str]] = ...) -> None: ...
+    sealed_corrected_plate: _common_pb2.SealedValue
+    def __init__(self, decision_id: _Optional[str] = ..., case_id: _Optional[str] = ..., outcome: _Optional[_Union[Outcome, str]] = ..., corrected_plate: _Optional[str] = ..., reason: _Optional[str] = ..., officer: _Optional[str] = ..., decided_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., zone_id: _Optional[str] = ..., kind: _Optional[_Union[_cases_pb2.ViolationKind, str]] = ..., sealed_corrected_plate: _Optional[_Union[_common_pb2.SealedValue, _Mapping]] = ...) -> None: ...
 
 class Citation(_message.Message):
-    __slots__ = ("citation_id", "case_id", "plate_text", "zone_id", "kind", "officer", "issued_at", "violation_at", "location", "evidence_keys")
+    __slots__ = ("citation_id", "case_id", "plate_text", "zone_id", "kind", "officer", "issued_at", "violation_at", "location", "evidence_keys", "sealed_plate")
     CITATION_ID_FIELD_NUMBER: _ClassVar[int]
     CASE_ID_FIELD_NUMBER: _ClassVar[int]
     PLATE_TEXT_FIELD_NUMBER: _ClassVar[int]
@@ -68,6 +70,7 @@ class Citation(_message.Message):
     VIOLATION_AT_FIELD_NUMBER: _ClassVar[int]
     LOCATION_FIELD_NUMBER: _ClassVar[int]
     EVIDENCE_KEYS_FIELD_NUMBER: _ClassVar[int]
+    SEALED_PLATE_FIELD_NUMBER: _ClassVar[int]
     citation_id: str
     case_id: str
     plate_text: str
@@ -78,7 +81,8 @@ class Citation(_message.Message):
     violation_at: _timestamp_pb2.Timestamp
     location: _common_pb2.GeoPoint
     evidence_keys: _containers.RepeatedScalarFieldContainer[str]
-    def __init__(self, citation_id: _Optional[str] = ..., case_id: _Optional[str] = ..., plate_text: _Optional[str] = ..., zone_id: _Optional[str] = ..., kind: _Optional[_Union[_cases_pb2.ViolationKind, str]] = ..., officer: _Optional[str] = ..., issued_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., violation_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., location: _Optional[_Union[_common_pb2.GeoPoint, _Mapping]] = ..., evidence_keys: _Optional[_Iterable[str]] = ...) -> None: ...
+    sealed_plate: _common_pb2.SealedValue
+    def __init__(self, citation_id: _Optional[str] = ..., case_id: _Optional[str] = ..., plate_text: _Optional[str] = ..., zone_id: _Optional[str] = ..., kind: _Optional[_Union[_cases_pb2.ViolationKind, str]] = ..., officer: _Optional[str] = ..., issued_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., violation_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., location: _Optional[_Union[_common_pb2.GeoPoint, _Mapping]] = ..., evidence_keys: _Optional[_Iterable[str]] = ..., sealed_plate: _Optional[_Union[_common_pb2.SealedValue, _Mapping]] = ...) -> None: ...
 
 class CitationClosed(_message.Message):
     __slots__ = ("citation_id", "case_id", "closed_at", "disposition", "source")

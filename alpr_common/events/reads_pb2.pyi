@@ -61,3 +61,15 @@ class FrameRead(_message.Message):
     object_key: str
     model_version: str
     def __init__(self, frame_id: _Optional[str] = ..., device_id: _Optional[str] = ..., captured_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., plates_found: _Optional[int] = ..., object_key: _Optional[str] = ..., model_version: _Optional[str] = ...) -> None: ...
+
+class TokenedRead(_message.Message):
+    __slots__ = ("read", "token", "epoch_id", "may_open_case")
+    READ_FIELD_NUMBER: _ClassVar[int]
+    TOKEN_FIELD_NUMBER: _ClassVar[int]
+    EPOCH_ID_FIELD_NUMBER: _ClassVar[int]
+    MAY_OPEN_CASE_FIELD_NUMBER: _ClassVar[int]
+    read: PlateRead
+    token: bytes
+    epoch_id: str
+    may_open_case: bool
+    def __init__(self, read: _Optional[_Union[PlateRead, _Mapping]] = ..., token: _Optional[bytes] = ..., epoch_id: _Optional[str] = ..., may_open_case: _Optional[bool] = ...) -> None: ...
