@@ -1,4 +1,5 @@
 """Fixtures for the real components; each starts once per test session and is shared."""
+import base64
 import os
 
 import pytest
@@ -13,6 +14,13 @@ def audit_key_registry(tmp_path_factory):
     """Audit writers register their public keys here rather than in the working tree's .alpr/."""
     os.environ["ALPR_AUDIT_KEY_REGISTRY"] = str(tmp_path_factory.mktemp("audit") / "audit-keys.jsonl")
     yield os.environ["ALPR_AUDIT_KEY_REGISTRY"]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def master_key():
+    """One master key for the session's services (never the working tree's .alpr/master.key)."""
+    os.environ.setdefault("ALPR_MASTER_KEY", base64.b64encode(os.urandom(32)).decode())
+    yield os.environ["ALPR_MASTER_KEY"]
 
 
 @pytest.fixture(scope="session")

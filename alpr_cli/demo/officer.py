@@ -1,5 +1,5 @@
 """The scripted officer: opens every case's evidence, confirms the real ones, rejects the rest."""
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import httpx
 
@@ -16,6 +16,7 @@ class ReviewTally:
     confirmed: int = 0
     rejected: int = 0
     citations: int = 0
+    cited_case_ids: list[str] = field(default_factory=list)
 
 
 class ReviewClient:
@@ -32,6 +33,14 @@ class ReviewClient:
         detail.raise_for_status()
         for sighting in detail.json()["sightings"]:
             self.http.get(f"/v1/cases/{case_id}/evidence/{sighting['n']}").raise_for_status()
+
+    def evidence_readable(self, case_id: str) -> bool:
+        """The officer still sees the plate and every photo of the case (after its epoch was shredded)."""
+        detail = self.http.get(f"/v1/cases/{case_id}")
+        if detail.status_code != 200 or not detail.json()["plate_text"]:
+            return False
+        photos = [self.http.get(f"/v1/cases/{case_id}/evidence/{s['n']}") for s in detail.json()["sightings"]]
+        return all(p.status_code == 200 and p.content[:2] in (b"\xff\xd8", b"\x89P") for p in photos)
 
     def decide(self, case_id: str, outcome: str, reason: str | None = None) -> dict:
         body = {"outcome": outcome, **({"reason": reason} if reason else {})}
@@ -61,5 +70,7 @@ def review_all(client: ReviewClient, expected: set[CaseKey], reject_one_as: str 
         else:
             result = client.decide(case["case_id"], "confirm")
             tally.confirmed += 1
-            tally.citations += bool(result.get("citation_id"))
+            if result.get("citation_id"):
+                tally.citations += 1
+                tally.cited_case_ids.append(case["case_id"])
     return tally

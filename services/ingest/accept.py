@@ -7,6 +7,7 @@ import confluent_kafka
 import psycopg
 
 from alpr_common.audit import AuditTrail
+from alpr_common.crypto import KeyDestroyed, KeyStore, seal_blob
 from alpr_common.db import connect
 from alpr_common.errors import BrokerUnavailable, StorageUnavailable
 from alpr_common.kafka import produce_and_wait
@@ -19,6 +20,7 @@ from services.ingest.validation import ValidatedFrame
 
 log = logging.getLogger(__name__)
 ACCEPTED, DUPLICATE = "accepted", "duplicate"
+SEALED_CONTENT_TYPE = "application/octet-stream"  # a sealed blob (alpr_common.crypto.blobs), never the image itself
 DATABASE_ERRORS = (psycopg.OperationalError, psycopg.InterfaceError)
 
 
@@ -34,6 +36,7 @@ class Unavailable(Exception):
 class Adapters:
     database_url: str
     store: ObjectStore
+    keystore: KeyStore
     producer: confluent_kafka.Producer
     audit: AuditTrail
     broker_timeout_s: float
@@ -61,19 +64,30 @@ def check_same_image(conn: psycopg.Connection, frame: ValidatedFrame) -> None:
 
 
 def store_and_produce(adapters: Adapters, frame: ValidatedFrame, received_at: datetime) -> None:
-    """On failure the stored object is deleted and the open transaction rolls back the row."""
+    """The image is stored sealed under its epoch's key; on failure the stored object is deleted and
+    the open transaction rolls back the row."""
     key = frame.object_key
+    keys = epoch_keys_for(adapters.keystore, frame)
     try:
-        adapters.store.put(key, frame.image.data, frame.image.content_type)
+        adapters.store.put(key, seal_blob(keys, frame.image.data, key), SEALED_CONTENT_TYPE)
     except (StorageUnavailable, OSError) as exc:
         discard_object(adapters.store, key)
         raise Unavailable("storage", str(exc)) from exc
     try:
-        produce_and_wait(adapters.producer, [frame_message(frame, received_at)], adapters.broker_timeout_s)
+        produce_and_wait(adapters.producer, [frame_message(frame, received_at, keys.key_id)], adapters.broker_timeout_s)
     except BrokerUnavailable as exc:
         drop_queued_messages(adapters.producer)
         discard_object(adapters.store, key)
         raise Unavailable("broker", str(exc)) from exc
+
+
+def epoch_keys_for(keystore: KeyStore, frame: ValidatedFrame):
+    """The keys of the epoch the frame was captured in; a frame whose epoch is already shredded is refused."""
+    try:
+        return keystore.epoch_for(frame.metadata.captured_at)
+    except KeyDestroyed:
+        raise FrameRejected("window_passed", "captured_at: this frame's minimization window has ended and its "
+                            "epoch keys are destroyed; it can no longer be accepted", 422) from None
 
 
 def drop_queued_messages(producer: confluent_kafka.Producer) -> None:

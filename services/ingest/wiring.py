@@ -3,6 +3,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from alpr_common.audit import AuditTrail
+from alpr_common.crypto import open_keystore
 from alpr_common.clock import Clock, clock_from_setting
 from alpr_common.db import resolve_database_url
 from alpr_common.kafka import producer
@@ -25,9 +26,11 @@ class IngestState:
 
 def build_adapters(settings: IngestSettings) -> Adapters:
     kafka = producer(settings.require_kafka(), SERVICE)
+    database_url = resolve_database_url(settings.database_url, settings.data_dir)
     return Adapters(
-        database_url=resolve_database_url(settings.database_url, settings.data_dir),
+        database_url=database_url,
         store=open_store(settings.resolved_storage_url()),
+        keystore=open_keystore(database_url, settings.data_dir),
         producer=kafka,
         audit=AuditTrail(SERVICE, kafka),
         broker_timeout_s=settings.broker_timeout_s,

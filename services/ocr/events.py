@@ -1,11 +1,16 @@
-"""The events the OCR service emits for a frame it has read (pure)."""
+"""The events the OCR service emits for a frame it has read (pure, given the epoch keys in memory).
+
+A plate leaves this service only as tokens and a sealed value: the token under the newest epoch
+containing the capture time (the one whose data key seals it), and inside an epoch overlap also
+the token under the older one, so the rules can match sightings across the boundary.
+"""
 import uuid
 
+from alpr_common.crypto import EpochKeys, seal, to_proto, token
 from alpr_common.events.common_pb2 import Box
 from alpr_common.events.frames_pb2 import Frame
 from alpr_common.events.reads_pb2 import FrameRead, PlateRead
 from alpr_common.kafka import Outgoing
-from alpr_common.plates import canonical_plate
 from alpr_common.topics import FRAME_READS, READS
 from services.ocr.reader import PlateResult
 
@@ -17,21 +22,25 @@ def read_id(frame_id: str, box: tuple[int, int, int, int]) -> str:
     return str(uuid.uuid5(READ_ID_NAMESPACE, f"{frame_id}/{','.join(map(str, box))}"))
 
 
-def plate_read(frame: Frame, plate: PlateResult, model_version: str) -> PlateRead:
+def plate_read(frame: Frame, plate: PlateResult, model_version: str, epochs: list[EpochKeys]) -> PlateRead:
+    """`epochs`: the live epochs containing the capture time, newest (the sealing one) first."""
     x, y, w, h = plate.box
-    return PlateRead(
+    sealing, *older = epochs
+    read = PlateRead(
         read_id=read_id(frame.frame_id, plate.box), frame_id=frame.frame_id, device_id=frame.device_id,
         captured_at=frame.captured_at, location=frame.location, camera=frame.camera,
-        object_key=frame.object_key, plate_text=plate.text, confidence=plate.confidence,
-        char_confidences=plate.char_confidences, box=Box(x=x, y=y, width=w, height=h),
-        model_version=model_version,
+        object_key=frame.object_key, confidence=plate.confidence, char_confidences=plate.char_confidences,
+        box=Box(x=x, y=y, width=w, height=h), model_version=model_version, image_key_id=frame.image_key_id,
+        plate_token=token(sealing, plate.text), overlap_plate_token=token(older[0], plate.text) if older else b"",
     )
+    read.sealed_plate.CopyFrom(to_proto(seal(sealing, plate.text.encode(), read.read_id.encode())))
+    return read
 
 
-def frame_outputs(frame: Frame, plates: list[PlateResult], model_version: str) -> list[Outgoing]:
-    """One PlateRead per plate (keyed by its canonical text, so look-alike misreads meet) and one FrameRead."""
-    reads = [plate_read(frame, p, model_version) for p in plates]
+def frame_outputs(frame: Frame, plates: list[PlateResult], model_version: str, epochs: list[EpochKeys]) -> list[Outgoing]:
+    """One PlateRead per plate (keyed by its token, so look-alike misreads meet within an epoch) and one FrameRead."""
+    reads = [plate_read(frame, p, model_version, epochs) for p in plates]
     done = FrameRead(frame_id=frame.frame_id, device_id=frame.device_id, captured_at=frame.captured_at,
                      plates_found=len(plates), object_key=frame.object_key, model_version=model_version)
-    return [*(Outgoing(READS.name, canonical_plate(r.plate_text).encode(), r.SerializeToString()) for r in reads),
+    return [*(Outgoing(READS.name, r.plate_token.hex().encode(), r.SerializeToString()) for r in reads),
             Outgoing(FRAME_READS.name, frame.device_id.encode(), done.SerializeToString())]

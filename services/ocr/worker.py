@@ -10,11 +10,14 @@ import numpy as np
 from alpr_common import kafka
 from alpr_common.audit import AuditTrail
 from alpr_common.consumer_loop import decode_batch, run_consumer_loop
+from alpr_common.crypto import KeyDestroyed, KeyStore, SealBroken, UnknownKey, open_blob, open_keystore
+from alpr_common.db import resolve_database_url
 from alpr_common.errors import ObjectNotFound
 from alpr_common.events.frames_pb2 import Frame
 from alpr_common.kafka import Outgoing, dead_letter
 from alpr_common.metrics import DEAD_LETTERED, serve_metrics
 from alpr_common.storage import ObjectStore, open_store
+from alpr_common.timeutil import from_timestamp
 from alpr_common.topics import FRAMES
 from services.ocr import metrics
 from services.ocr.events import frame_outputs
@@ -29,8 +32,8 @@ Loaded = tuple[confluent_kafka.Message, Frame, np.ndarray]
 class FrameBatchHandler:
     """Reads the plates of a consumed batch of frames with one batched model call."""
 
-    def __init__(self, reader: PlateReader, store: ObjectStore, audit: AuditTrail):
-        self.reader, self.store, self.audit = reader, store, audit
+    def __init__(self, reader: PlateReader, store: ObjectStore, keystore: KeyStore, audit: AuditTrail):
+        self.reader, self.store, self.keystore, self.audit = reader, store, keystore, audit
 
     def __call__(self, messages: list[confluent_kafka.Message]) -> list[Outgoing]:
         decoded, dead = decode_batch(messages, Frame, SERVICE)
@@ -44,12 +47,15 @@ class FrameBatchHandler:
         return dead + self._read(loaded)
 
     def _load(self, frame: Frame) -> np.ndarray | str:
-        """The frame's image, or the reason it cannot be had (storage outages propagate: the batch replays)."""
+        """The frame's image, or the reason it cannot be had (storage and database outages propagate: the batch replays)."""
         try:
-            data = self.store.get(frame.object_key)
+            data = open_blob(self.keystore, self.store.get(frame.object_key), frame.object_key)
         except (ObjectNotFound, ValueError):
             self._record(frame, "not_found", 0)
             return f"frame {frame.frame_id}: no image under object key {frame.object_key!r}"
+        except (KeyDestroyed, UnknownKey, SealBroken) as exc:
+            self._record(frame, "unopenable", 0)
+            return f"frame {frame.frame_id}: image {frame.object_key!r} cannot be opened: {exc}"
         image = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR)
         if image is None:
             self._record(frame, "undecodable", 0)
@@ -66,7 +72,8 @@ class FrameBatchHandler:
         outgoing = []
         for (_, frame, _), found in zip(loaded, plates):
             self._record(frame, "ok", len(found))
-            outgoing += frame_outputs(frame, found, self.reader.model_version)
+            epochs = self.keystore.epochs_for(from_timestamp(frame.captured_at)) if found else []
+            outgoing += frame_outputs(frame, found, self.reader.model_version, epochs)
             metrics.FRAMES_PROCESSED.inc()
             metrics.PLATES_FOUND.inc(len(found))
         return outgoing
@@ -89,7 +96,8 @@ def run_worker(settings: OcrSettings, stop: threading.Event, reader: PlateReader
     reader = reader or PlateReader(settings.model_dir, settings.min_confidence)
     producer = kafka.producer(bootstrap, SERVICE)
     consumer = kafka.consumer(bootstrap, group_id, [FRAMES.name])
-    handler = FrameBatchHandler(reader, open_store(settings.resolved_storage_url()), AuditTrail(SERVICE, producer))
+    keystore = open_keystore(resolve_database_url(settings.database_url, settings.data_dir), settings.data_dir)
+    handler = FrameBatchHandler(reader, open_store(settings.resolved_storage_url()), keystore, AuditTrail(SERVICE, producer))
     serve_metrics(settings.metrics_port)
     log.info("reading plates with %s", reader.model_version)
     try:

@@ -1,19 +1,9 @@
 """The whole pipeline, as a user runs it: `alpr demo` on a small scenario, in its own processes."""
 import re
-import subprocess
-import sys
 
 import pytest
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture(scope="module")
-def demo_output(tmp_path_factory):
-    data_dir = tmp_path_factory.mktemp("demo")
-    run = subprocess.run([sys.executable, "-m", "alpr_cli", "demo", "--cars", "14", "--data-dir", str(data_dir)],
-                         capture_output=True, text=True, timeout=600)
-    return run, data_dir
 
 
 def figure(text: str, pattern: str) -> tuple[int, ...]:
@@ -22,16 +12,16 @@ def figure(text: str, pattern: str) -> tuple[int, ...]:
     return tuple(int(g) for g in match.groups())
 
 
-def test_demo_exits_zero_with_exactly_the_expected_cases(demo_output):
-    run, _ = demo_output
-    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
+def test_demo_holds_its_stores_with_exactly_the_expected_cases(demo_run):
+    run = demo_run
+    assert run.returncode is None and "store kafka" in run.stdout, run.stdout[-3000:]
     expected, opened, matching = figure(run.stdout, r"cases\s+expected (\d+), opened (\d+), matching (\d+)")
     assert expected > 0 and expected == opened == matching
     assert "MISSING" not in run.stdout and "UNEXPECTED" not in run.stdout
 
 
-def test_demo_reads_plates_cites_audits_destroys_and_reports(demo_output):
-    run, _ = demo_output
+def test_demo_reads_plates_cites_audits_destroys_and_reports(demo_run):
+    run = demo_run
     (frames,) = figure(run.stdout, r"frames ingested\s+(\d+)")
     _, right, visible = figure(run.stdout, r"plates read\s+(\d+) reads; (\d+) of (\d+) visible")
     confirmed, rejected = figure(run.stdout, r"officer decisions\s+(\d+) confirmed, (\d+) rejected")
@@ -41,11 +31,15 @@ def test_demo_reads_plates_cites_audits_destroys_and_reports(demo_output):
     assert frames > 0 and visible > 0 and right >= 0.9 * visible
     assert citations == confirmed > 0 and rejected >= 1
     assert audit >= frames
-    assert 0 < destroyed < frames
+    (shredded, still_open, reads, readable, cited) = figure(
+        run.stdout, r"crypto-shredding\s+(\d+) epochs' keys destroyed; (\d+) of (\d+) reads on the topic still open; "
+                    r"(\d+) of (\d+) cited cases fully readable")
+    assert destroyed > shredded > 0 and still_open == 0 and reads > 0
+    assert readable == cited == citations
 
 
-def test_demo_writes_the_annual_report(demo_output):
-    run, _ = demo_output
+def test_demo_writes_the_annual_report(demo_run):
+    run = demo_run
     match = re.search(r"annual report\s+(\S+)", run.stdout)
     assert match and match.group(1).endswith(".html")
     html = open(match.group(1)).read()

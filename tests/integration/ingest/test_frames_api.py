@@ -1,6 +1,9 @@
 """POST /v1/frames against the real database, broker and a local-folder store."""
+from datetime import datetime
+
 import pytest
 
+from alpr_common.crypto import open_blob, open_keystore
 from alpr_common.events.audit_pb2 import AuditEvent
 from alpr_common.topics import AUDIT
 
@@ -27,11 +30,14 @@ def test_an_accepted_frame_is_stored_recorded_and_produced_exactly_once(client, 
     assert (first.status_code, first.json()) == (202, {"frame_id": meta["frame_id"], "status": "accepted"})
     assert (again.status_code, again.json()) == (200, {"frame_id": meta["frame_id"], "status": "duplicate"})
     key = f"frames/{device_id}/{meta['frame_id']}.jpg"
-    assert store.get(key) == image
+    stored = store.get(key)
+    assert image[200:264] not in stored  # sealed, never the image in clear
     assert [r["frame_id"] for r in frame_rows(database_url, device_id)] == [meta["frame_id"]]
     [event] = frames_on_topic(kafka_bootstrap, {meta["frame_id"]})
     assert (event.device_id, event.object_key, event.width, event.height) == (device_id, key, 200, 150)
     assert (event.content_type, event.heading_deg, event.camera) == ("image/jpeg", 180.0, "rear")
+    assert event.image_key_id.startswith("epoch:")
+    assert open_blob(open_keystore(database_url), stored, key) == image
 
 
 def test_a_png_is_stored_under_png(client, device, store):
@@ -41,13 +47,14 @@ def test_a_png_is_stored_under_png(client, device, store):
     assert store.exists(f"frames/{device_id}/{meta['frame_id']}.png")
 
 
-def test_the_same_frame_id_with_another_image_is_a_conflict_and_keeps_the_first(client, device, store):
+def test_the_same_frame_id_with_another_image_is_a_conflict_and_keeps_the_first(client, device, store, database_url):
     device_id, token = device
     meta = metadata(device_id)
     assert post(client, token, meta, jpeg(seed=1)).status_code == 202
     response = post(client, token, meta, jpeg(seed=2))
     assert response.status_code == 409 and response.json()["error"] == "frame_id_conflict"
-    assert store.get(f"frames/{device_id}/{meta['frame_id']}.jpg") == jpeg(seed=1)
+    key = f"frames/{device_id}/{meta['frame_id']}.jpg"
+    assert open_blob(open_keystore(database_url), store.get(key), key) == jpeg(seed=1)
 
 
 BAD_INPUTS = {
@@ -76,6 +83,18 @@ def test_bad_input_gets_a_4xx_naming_the_field_and_nothing_is_kept(case, client,
     response = post(client, token, meta, image)
     assert response.status_code == status, response.text
     assert response.json()["error"] == code and response.json()["detail"].startswith(f"{field}:")
+    assert list(store.keys("frames/")) == [] and frame_rows(database_url, device_id) == []
+
+
+def test_a_frame_whose_epoch_is_already_shredded_is_refused_and_nothing_is_kept(client, device, store, database_url):
+    device_id, token = device
+    meta = metadata(device_id)
+    keystore = open_keystore(database_url)
+    captured = datetime.fromisoformat(meta["captured_at"])
+    keystore.destroy_epoch(keystore.epoch_for(captured).epoch_id, captured)
+    response = post(client, token, meta, jpeg())
+    assert response.status_code == 422 and response.json()["error"] == "window_passed"
+    assert response.json()["detail"].startswith("captured_at:")
     assert list(store.keys("frames/")) == [] and frame_rows(database_url, device_id) == []
 
 

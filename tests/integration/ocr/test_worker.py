@@ -9,7 +9,7 @@ import cv2
 import pytest
 
 from alpr_common import kafka
-from alpr_common.plates import canonical_plate
+from alpr_common.crypto import from_proto, open_keystore, open_sealed, seal_blob, token
 from alpr_common.events.audit_pb2 import AuditEvent
 from alpr_common.events.common_pb2 import DeadLetter, GeoPoint
 from alpr_common.events.frames_pb2 import Frame
@@ -26,20 +26,25 @@ from services.ocr.worker import run_worker
 
 pytestmark = pytest.mark.integration
 PLATES = ["BKR4729", "7XVT25", "HZM836"]
+CAPTURED = datetime(2025, 3, 1, 9, 30, tzinfo=timezone.utc)
 GARBAGE = b"\xff\xff\xff this is not a Frame " + uuid.uuid4().bytes
 
 
 def frame_event(frame_id: str, device_id: str) -> Frame:
     return Frame(frame_id=frame_id, device_id=device_id, object_key=f"frames/{device_id}/{frame_id}.jpg",
-                 captured_at=to_timestamp(datetime(2025, 3, 1, 9, 30, tzinfo=timezone.utc)),
-                 location=GeoPoint(latitude=40.0, longitude=-75.0), camera="rear", content_type="image/jpeg")
+                 captured_at=to_timestamp(CAPTURED),
+                 location=GeoPoint(latitude=40.0, longitude=-75.0), camera="rear", content_type="image/jpeg",
+                 image_key_id="epoch:set-by-ingest")
 
 
-def publish_frames(bootstrap: str, store, run_id: str) -> list[Frame]:
-    """Frames whose images are stored, one whose image is missing, and one undecodable message."""
-    frames = [frame_event(f"{run_id}-{i}", f"car-{run_id}") for i in range(len(PLATES) + 1)]
-    for frame, text in zip(frames, PLATES):
-        store.put(frame.object_key, cv2.imencode(".jpg", parked_car_scene(text, seed=len(text)))[1].tobytes())
+def publish_frames(bootstrap: str, store, keystore, run_id: str) -> list[Frame]:
+    """Frames whose images are stored sealed, one stored in clear (refused), one whose image is missing,
+    and one undecodable message."""
+    frames = [frame_event(f"{run_id}-{i}", f"car-{run_id}") for i in range(len(PLATES) + 2)]
+    keys = keystore.epoch_for(CAPTURED)
+    for frame, text in zip(frames, [*PLATES, "CLEAR1"]):
+        image = cv2.imencode(".jpg", parked_car_scene(text, seed=len(text)))[1].tobytes()
+        store.put(frame.object_key, image if text == "CLEAR1" else seal_blob(keys, image, frame.object_key))
     out = [Outgoing(FRAMES.name, f.device_id.encode(), f.SerializeToString()) for f in frames]
     producer = kafka.producer(bootstrap, f"test-{run_id}")
     produce_and_wait(producer, [*out, Outgoing(FRAMES.name, run_id.encode(), GARBAGE)])
@@ -74,14 +79,16 @@ def ours(seen: dict[str, list], run_id: str) -> dict[str, list]:
 
 
 def all_arrived(got: dict[str, list]) -> bool:
-    expected = {READS.name: len(PLATES), FRAME_READS.name: len(PLATES), DEAD_LETTERS.name: 2, AUDIT.name: len(PLATES) + 1}
+    expected = {READS.name: len(PLATES), FRAME_READS.name: len(PLATES), DEAD_LETTERS.name: 3, AUDIT.name: len(PLATES) + 2}
     return all(len(got[topic]) >= count for topic, count in expected.items())
 
 
-def test_worker_reads_plates_and_dead_letters_what_it_cannot_read(kafka_bootstrap, tmp_path):
+def test_worker_reads_plates_and_dead_letters_what_it_cannot_read(kafka_bootstrap, database_url, tmp_path):
     run_id = uuid.uuid4().hex[:10]
-    settings = OcrSettings(kafka_bootstrap_servers=kafka_bootstrap, storage_url=f"file://{tmp_path / 'objects'}")
-    frames = publish_frames(kafka_bootstrap, open_store(settings.resolved_storage_url()), run_id)
+    settings = OcrSettings(kafka_bootstrap_servers=kafka_bootstrap, storage_url=f"file://{tmp_path / 'objects'}",
+                           database_url=database_url, data_dir=tmp_path)
+    keystore = open_keystore(database_url)
+    frames = publish_frames(kafka_bootstrap, open_store(settings.resolved_storage_url()), keystore, run_id)
     stop = threading.Event()
     worker = threading.Thread(target=run_worker, args=(settings, stop, PlateReader()),
                               kwargs={"group_id": f"ocr-test-{run_id}"}, daemon=True)
@@ -94,23 +101,29 @@ def test_worker_reads_plates_and_dead_letters_what_it_cannot_read(kafka_bootstra
     got = ours(seen, run_id)
 
     reads = {e.frame_id: (k, e) for k, e in got[READS.name]}
-    assert {fid: e.plate_text for fid, (_, e) in reads.items()} == {f.frame_id: t for f, t in zip(frames, PLATES)}
-    for frame in frames[: len(PLATES)]:
+    opened = {fid: open_sealed(keystore, from_proto(e.sealed_plate), e.read_id.encode()).decode()
+              for fid, (_, e) in reads.items()}
+    assert opened == {f.frame_id: t for f, t in zip(frames, PLATES)}
+    keys = keystore.epoch_for(CAPTURED)
+    for frame, text in zip(frames, PLATES):
         key, read = reads[frame.frame_id]
         box = (read.box.x, read.box.y, read.box.width, read.box.height)
-        assert key == canonical_plate(read.plate_text).encode() and read.read_id == read_id(frame.frame_id, box)
+        assert read.plate_text == "" and read.plate_token == token(keys, text) and key == read.plate_token.hex().encode()
+        assert read.image_key_id == frame.image_key_id and read.read_id == read_id(frame.frame_id, box)
         assert (read.device_id, read.object_key, read.camera) == (frame.device_id, frame.object_key, "rear")
         assert read.captured_at == frame.captured_at and read.confidence > 0.9
-        assert len(read.char_confidences) == len(read.plate_text) and read.model_version.startswith("ppocrv4-det+rec@")
+        assert len(read.char_confidences) == len(text) and read.model_version.startswith("ppocrv4-det+rec@")
 
     frame_reads = {e.frame_id: (k, e.plates_found) for k, e in got[FRAME_READS.name]}
     assert frame_reads == {f.frame_id: (f.device_id.encode(), 1) for f in frames[: len(PLATES)]}
 
     reasons = [e.reason for _, e in got[DEAD_LETTERS.name]]
     assert any(r.startswith(f"not a {Frame.DESCRIPTOR.full_name}") for r in reasons)
+    assert any(frames[-2].frame_id in r and "cannot be opened" in r and "not a sealed blob" in r for r in reasons)
     assert any(frames[-1].frame_id in r and "no image" in r for r in reasons)
     assert all(e.service == "ocr" and e.source_topic == FRAMES.name for _, e in got[DEAD_LETTERS.name])
 
     audited = {(e.resource, e.outcome) for _, e in got[AUDIT.name]}
-    assert audited == {*((f.frame_id, "ok") for f in frames[:-1]), (frames[-1].frame_id, "not_found")}
+    assert audited == {*((f.frame_id, "ok") for f in frames[:-2]), (frames[-2].frame_id, "unopenable"),
+                       (frames[-1].frame_id, "not_found")}
     assert all((e.actor, e.actor_kind, e.action) == ("ocr", "service", "frame.read") for _, e in got[AUDIT.name])

@@ -17,7 +17,7 @@ def frame(heading: float | None) -> ValidatedFrame:
 
 
 def test_the_frame_message_carries_everything_downstream_needs_keyed_by_device():
-    message = frame_message(frame(heading=0.0), RECEIVED)
+    message = frame_message(frame(heading=0.0), RECEIVED, "epoch:20240501T0000Z-24h")
     event = Frame.FromString(message.value)
     assert (message.topic, message.key) == ("alpr.frames.v1", b"cam-2")
     assert (event.frame_id, event.device_id, event.object_key) == ("f-9", "cam-2", "frames/cam-2/f-9.png")
@@ -25,8 +25,9 @@ def test_the_frame_message_carries_everything_downstream_needs_keyed_by_device()
     assert (event.location.latitude, event.location.longitude) == (47.5, 8.25)
     assert from_timestamp(event.received_at) == RECEIVED
     assert event.HasField("heading_deg") and event.heading_deg == 0.0
+    assert event.image_key_id == "epoch:20240501T0000Z-24h"
 
 
 def test_a_missing_heading_stays_absent_rather_than_zero():
-    event = Frame.FromString(frame_message(frame(heading=None), RECEIVED).value)
+    event = Frame.FromString(frame_message(frame(heading=None), RECEIVED, "epoch:20240501T0000Z-24h").value)
     assert not event.HasField("heading_deg") and event.camera == ""
