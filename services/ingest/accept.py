@@ -14,7 +14,6 @@ from alpr_common.kafka import produce_and_wait
 from alpr_common.storage import ObjectStore
 from services.ingest import repository
 from services.ingest.events import frame_message
-from services.ingest.metrics import AUDIT_FAILURES
 from services.ingest.rejection import FrameRejected
 from services.ingest.validation import ValidatedFrame
 
@@ -43,7 +42,8 @@ class Adapters:
 
 
 def accept_frame(adapters: Adapters, frame: ValidatedFrame, received_at: datetime) -> str:
-    """ACCEPTED once the broker has the event and the row is committed, or DUPLICATE; Unavailable leaves nothing behind."""
+    """ACCEPTED once the broker has the event and the row is committed, or DUPLICATE; Unavailable leaves
+    nothing behind. The HTTP layer audits every attempt (upload_audit)."""
     try:
         with connect(adapters.database_url) as conn:
             if not repository.claim_frame(conn, frame, received_at):
@@ -52,7 +52,6 @@ def accept_frame(adapters: Adapters, frame: ValidatedFrame, received_at: datetim
             store_and_produce(adapters, frame, received_at)
     except DATABASE_ERRORS as exc:
         raise Unavailable("database", str(exc)) from exc
-    record_upload(adapters.audit, frame)
     return ACCEPTED
 
 
@@ -101,14 +100,3 @@ def discard_object(store: ObjectStore, key: str) -> None:
         store.delete(key)
     except (StorageUnavailable, OSError):
         log.error("could not delete %s after a failed upload", key, exc_info=True)
-
-
-def record_upload(audit: AuditTrail, frame: ValidatedFrame) -> None:
-    """The frame is already durable here; an audit failure is logged loudly but does not undo it."""
-    m = frame.metadata
-    try:
-        audit.record(actor=m.device_id, actor_kind="service", role="device", action="frame.upload",
-                     resource=m.frame_id, outcome="accepted", details={"object_key": frame.object_key})
-    except BrokerUnavailable:
-        AUDIT_FAILURES.inc()
-        log.error("audit event for frame %s of %s not acknowledged", m.frame_id, m.device_id, exc_info=True)

@@ -7,6 +7,7 @@ from fastapi import Depends, FastAPI, File, Form, HTTPException, Request, Upload
 from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from starlette.concurrency import run_in_threadpool
 
 from alpr_common.clock import Clock
 from alpr_common.logs import RequestIdMiddleware
@@ -17,6 +18,7 @@ from services.ingest.http_errors import error_response, install_error_handlers
 from services.ingest.metrics import IMAGE_BYTES, UPLOAD_SECONDS, UPLOADS, outcome_for_status
 from services.ingest.rejection import FrameRejected
 from services.ingest.settings import IngestSettings
+from services.ingest.upload_audit import record_upload_attempt
 from services.ingest.validation import validate_frame
 from services.ingest.wiring import IngestState, build_state
 
@@ -38,6 +40,7 @@ def authenticated_device(request: Request, credentials: Annotated[HTTPAuthorizat
         raise Unavailable("database", str(exc)) from exc
     if device is None:
         raise HTTPException(401, "Authorization: unknown or disabled device token", {"WWW-Authenticate": "Bearer"})
+    request.state.device = device
     return device
 
 
@@ -64,9 +67,9 @@ def create_app(settings: IngestSettings, *, clock: Clock | None = None) -> FastA
     app = FastAPI(title="ALPR ingest", version="1", lifespan=lifespan,
                   description="Frame uploads from camera vehicles.")
     app.state.ingest = state
-    app.add_middleware(RequestIdMiddleware)
     install_error_handlers(app, settings.retry_after_s)
     install_upload_middleware(app, settings.max_image_bytes)
+    app.add_middleware(RequestIdMiddleware)  # added last, so outermost: the id is bound for the upload audit
     add_routes(app)
     return app
 
@@ -83,6 +86,7 @@ def install_upload_middleware(app: FastAPI, max_image_bytes: int) -> None:
             response = await call_next(request)
         UPLOADS.labels(outcome_for_status(response.status_code)).inc()
         UPLOAD_SECONDS.observe(time.perf_counter() - started)
+        await run_in_threadpool(record_upload_attempt, state_of(request).adapters.audit, request, response.status_code)
         return response
 
 
@@ -95,6 +99,7 @@ def add_routes(app: FastAPI) -> None:
         state = state_of(request)
         data = read_image(image, state.limits.image.max_bytes)
         frame = validate_frame(metadata, data, device_id=device, limits=state.limits, now=state.clock.now())
+        request.state.frame_id, request.state.audit_details = frame.metadata.frame_id, {"object_key": frame.object_key}
         outcome = accept_frame(state.adapters, frame, state.clock.now())
         if outcome == ACCEPTED:
             IMAGE_BYTES.observe(len(data))
