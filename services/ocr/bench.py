@@ -4,6 +4,7 @@ Both read the same frames in the same run on this machine (CPU, or the GPU where
 PlateReader). A frame's latency is the wall time of the call that returned its plates: for the
 batch path that is the whole batch's call, so batching raises latency while it raises throughput.
 """
+import resource
 import statistics
 import time
 from dataclasses import dataclass
@@ -108,6 +109,12 @@ def bench(folder: Path | None, size: str | None, frames: int, limit: int | None,
     ours, theirs = run_interleaved([(plate_reader(), batch), (rapidocr(), 1)], chosen)
     rows = [(f"PlateReader.read_batch (batch {batch})", ours), ("rapidocr_onnxruntime.RapidOCR()", theirs)]
     click.echo("\n".join(table(rows)))
+    click.echo(f"peak resident memory of this process, both readers loaded: {peak_rss_mib():.0f} MiB "
+               "(an upper bound for the OCR service, which loads only the first)")
+
+
+def peak_rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
 
 
 if __name__ == "__main__":
