@@ -3,19 +3,19 @@ import click
 
 from alpr_common import kafka
 from alpr_common.audit import AuditTrail
+from alpr_common.db import resolve_database_url
 from alpr_common.logs import configure_logging
 from alpr_common.metrics import serve_metrics
 from alpr_common.service_runtime import stop_on_signals
 from services.retention import actions
 from services.retention.holds import Refused, actor, hold_request, parse_instant
-from services.retention.plan import schedule_all
 from services.retention.service import SERVICE, RetentionService
 from services.retention.settings import RetentionSettings
 
 
 @click.group()
 def retention():
-    """The retention service: destroys frames and evidence when the retention rules say so."""
+    """The retention service: destroys frames, evidence and keys when the retention rules say so."""
 
 
 @retention.command()
@@ -43,16 +43,31 @@ def sweep():
 @retention.command()
 @click.option("--limit", default=20, show_default=True, help="How many items to list.")
 def due(limit: int):
-    """List what will be destroyed next, when, and under which rule; held items are marked HELD."""
+    """List what goes next (epoch keys, frames, case keys), when and under which rule; held items say HELD."""
     service = RetentionService(RetentionSettings())
     now = service.clock.now()
-    planned = schedule_all(service.repo.destroyable_frames(), service.rules)
+    planned = service.planned()
     for d in planned[:limit]:
-        marker = "HELD" if d.item.held else "DUE NOW" if d.due_at <= now else f"in {d.due_at - now}"
-        click.echo(f"{d.due_at.isoformat()}  {marker:>22}  {d.rule:24} {d.item.kind} {d.item.item_id}")
-    held = sum(1 for d in planned if d.item.held)
+        marker = "HELD" if d.held else "DUE NOW" if d.due_at <= now else f"in {d.due_at - now}"
+        click.echo(f"{d.due_at.isoformat()}  {marker:>22}  {d.rule:24} {d.kind} {d.item_id}")
+    held = sum(1 for d in planned if d.held)
     click.echo(f"{len(planned)} item(s) scheduled, {held} under a legal hold, {service.past_due()} past due; "
                f"now is {now.isoformat()}")
+
+
+@retention.command()
+@click.option("--small", default=100, show_default=True, help="Sealed reads per epoch, baseline.")
+@click.option("--large", default=100_000, show_default=True, help="Sealed reads per epoch, compared.")
+@click.option("--runs", default=7, show_default=True, help="Epochs shredded per size (the median is shown).")
+def bench(small: int, large: int, runs: int):
+    """Time shredding an epoch with few vs many sealed reads (a fresh database on DATABASE_URL's server, or embedded)."""
+    from services.retention.bench import bench as run_bench
+
+    settings = RetentionSettings()
+    results = run_bench(resolve_database_url(settings.database_url, settings.data_dir), small, large, runs, click.echo)
+    ratio = results[large] / results[small]
+    click.echo(f"shredding an epoch: {results[small] * 1000:.2f} ms with {small:,} sealed reads vs "
+               f"{results[large] * 1000:.2f} ms with {large:,} ({ratio:.2f}x; flat when near 1)")
 
 
 def _act(action, *args) -> actions.Outcome:

@@ -11,6 +11,7 @@ REJECTED_CASE_EVIDENCE = "rejected_case_evidence"
 CITATION_EVIDENCE = "citation_evidence"
 AUDIT_EVENTS = "audit_events"
 AGGREGATES = "aggregates"
+MINIMIZATION_WINDOW = "minimization_window"
 
 HOURS, DAYS, DAYS_AFTER_CLOSE, FOREVER = "keep_hours", "keep_days", "keep_days_after_close", "keep"
 
@@ -21,6 +22,7 @@ ALLOWED_FIELDS = {
     CITATION_EVIDENCE: (DAYS_AFTER_CLOSE, FOREVER),
     AUDIT_EVENTS: (FOREVER,),
     AGGREGATES: (FOREVER,),  # counts without personal data: documented here, never destroyed
+    MINIMIZATION_WINDOW: (HOURS,),  # epoch keys: must equal ALPR_EPOCH_HOURS (check_epoch_hours)
 }
 OPTIONAL_FIELDS = ("description",)
 
@@ -74,6 +76,15 @@ def _check_citations_outlast_rejections(rules: Rules, source: str) -> None:
     if not cited.forever and cited.keep < rejected.keep:
         raise ConfigError(f"{source}: rules.{CITATION_EVIDENCE} keeps evidence {cited.keep} after the close, "
                           f"shorter than rules.{REJECTED_CASE_EVIDENCE} ({rejected.keep}); it must be at least as long")
+
+
+def check_epoch_hours(rules: Rules, epoch_hours: int, source: str = "retention rules") -> None:
+    """The services seal under epochs of ALPR_EPOCH_HOURS; the published window must be that one."""
+    window = rules[MINIMIZATION_WINDOW].keep
+    if window != timedelta(hours=epoch_hours):
+        raise ConfigError(f"{source}: rules.{MINIMIZATION_WINDOW}.keep_hours is {window / timedelta(hours=1):g} but "
+                          f"ALPR_EPOCH_HOURS is {epoch_hours}: reads are sealed under epochs of ALPR_EPOCH_HOURS, so "
+                          "the promised window must say the same; set both to the same number of hours")
 
 
 def _parse_rule(name: str, table: object, source: str) -> Rule:

@@ -6,6 +6,9 @@ from enum import Enum
 from services.retention.rules import CITATION_EVIDENCE, NON_VIOLATION_FRAMES, REJECTED_CASE_EVIDENCE, Rules
 
 FRAME_IMAGE = "frame_image"
+CASE_KEY = "case_key"  # a case's data key: its re-sealed evidence is readable until it goes
+CASE_IMAGES = "case_images"  # the case's copies of its photos, under cases/<case_id>/ in the object store
+EPOCH_KEYS = "epoch_keys"  # an epoch's keys: every read and photo captured in it is readable until they go
 
 
 class ItemState(str, Enum):
@@ -63,6 +66,12 @@ def frame_state(cases: list[CaseFacts]) -> tuple[ItemState, datetime | None]:
     if closes:
         return ItemState.CLOSED, max(closes)
     return ItemState.REJECTED, max(c.decided_at for c in cases if c.decided_at is not None)
+
+
+def case_item(case_id: str, case: CaseFacts, first_seen: datetime | None, held: bool) -> InventoryItem:
+    """A case's key and its copies follow that case's own rule, whatever other cases share its frames."""
+    state, since = frame_state([case])
+    return InventoryItem(CASE_KEY, case_id, first_seen or since or case.decided_at, state, since, held)
 
 
 def rule_for(item: InventoryItem) -> str:

@@ -2,6 +2,7 @@
 import logging
 import threading
 import time
+from functools import cached_property
 
 import confluent_kafka
 
@@ -9,6 +10,7 @@ from alpr_common import kafka
 from alpr_common.audit import AuditTrail
 from alpr_common.clock import clock_from_setting
 from alpr_common.consumer_loop import decode_batch, run_consumer_loop
+from alpr_common.crypto import CryptoSettings, KeyStore, open_keystore
 from alpr_common.db import resolve_database_url
 from alpr_common.events.cases_pb2 import Case
 from alpr_common.events.decisions_pb2 import Citation, CitationClosed, Decision
@@ -19,11 +21,14 @@ from alpr_common.storage import open_store
 from alpr_common.topics import CASES, CITATION_CLOSURES, CITATIONS, DECISIONS, FRAME_READS, FRAMES
 from services.retention import inventory, metrics
 from services.retention.case_repository import CaseRepository
-from services.retention.plan import due_now
+from services.retention.ledger import Ledger
+from services.retention.plan import Destruction, due, epoch_destructions, schedule_all, soonest_first
 from services.retention.repository import InventoryRepository
-from services.retention.rules import load_rules
+from services.retention.rules import check_epoch_hours, load_rules
 from services.retention.settings import RetentionSettings
-from services.retention.sweep import Sweeper
+from services.retention.shred_repository import ShredRepository
+from services.retention.shredding import CaseShredder, EpochShredder
+from services.retention.sweep import FrameDestroyer, Sweeper
 
 log = logging.getLogger(__name__)
 SERVICE = GROUP = "retention"
@@ -60,21 +65,38 @@ def make_handler(repo: InventoryRepository, on_decided=lambda: None):
 class RetentionService:
     def __init__(self, settings: RetentionSettings, group_id: str = GROUP):
         self.settings, self.group_id = settings, group_id
-        database_url = resolve_database_url(settings.database_url, settings.data_dir)
-        self.repo, self.cases = InventoryRepository(database_url), CaseRepository(database_url)
+        self.database_url = resolve_database_url(settings.database_url, settings.data_dir)
+        self.repo, self.cases = InventoryRepository(self.database_url), CaseRepository(self.database_url)
+        self.shreds = ShredRepository(self.database_url)
         self.rules = load_rules(settings.config_path)
+        check_epoch_hours(self.rules, CryptoSettings().epoch_hours, str(settings.config_path))
         self.clock = clock_from_setting(settings.clock)
+
+    @cached_property
+    def keys(self) -> KeyStore:
+        """Opened on first use: holds and closures need no key store. Retention destroys keys, never opens them."""
+        return open_keystore(self.database_url, data_dir=self.settings.data_dir, cache_ttl_s=0)
+
+    def planned(self) -> list[Destruction]:
+        """Everything with a due time, soonest first: epoch keys, frames and case keys (held ones included)."""
+        items = self.repo.destroyable_frames() + self.shreds.shreddable_cases()
+        return soonest_first(epoch_destructions(self.keys.epochs()) + schedule_all(items, self.rules))
 
     def past_due(self) -> int:
         """Items due by the clock, under no hold, that no sweep has destroyed yet (also sets the metric)."""
-        count = len(due_now(self.repo.destroyable_frames(), self.rules, self.clock.now()))
+        count = len(due(self.planned(), self.clock.now()))
         metrics.ITEMS_PAST_DUE.set(count)
         return count
 
     def sweeper(self, producer: confluent_kafka.Producer) -> Sweeper:
-        return Sweeper(repo=self.repo, store=open_store(self.settings.resolved_storage_url()), producer=producer,
-                       audit=AuditTrail(SERVICE, producer), rules=self.rules,
-                       clock=self.clock, batch_size=self.settings.sweep_batch_size)
+        """Epoch keys first (they need neither broker nor storage to go), then frames, then case keys and copies."""
+        audit, store = AuditTrail(SERVICE, producer), open_store(self.settings.resolved_storage_url())
+        ledger, size, rules = Ledger(producer, audit), self.settings.sweep_batch_size, self.rules
+        return Sweeper(clock=self.clock, audit=audit, steps=[
+            EpochShredder(self.keys, self.shreds, ledger, size),
+            FrameDestroyer(repo=self.repo, store=store, ledger=ledger, rules=rules, batch_size=size),
+            CaseShredder(shreds=self.shreds, keys=self.keys, store=store, ledger=ledger, rules=rules, batch_size=size),
+        ])
 
     def run(self, stop: threading.Event, on_sweeper=None) -> None:
         """Consume in a thread; sweep in this one every interval and after each decision, until `stop` is set."""

@@ -5,6 +5,7 @@ from click.testing import CliRunner
 
 from alpr_cli.main import cli
 from alpr_common.clock import FileClock
+from alpr_common.crypto import EpochSchedule, KeyStore
 from services.retention.inventory import CaseDecided, CaseOpened, FrameSeen
 from services.retention.repository import InventoryRepository
 from services.retention.schedule import CaseState
@@ -46,6 +47,25 @@ def test_due_lists_what_goes_next_and_when(env):
     assert lines[-1].startswith("2 item(s) scheduled, 0 under a legal hold, 1 past due")
 
 
+def test_due_shows_the_next_epoch_key_destruction_and_counts_an_ended_epoch_past_due(env, master_key):
+    keystore = KeyStore(env, master_key, EpochSchedule())
+    ended, current = keystore.epoch_for(T0), keystore.epoch_for(T0 + timedelta(hours=25))
+    ends = {e.epoch_id: e.ends_at for e in keystore.epochs()}
+    lines = invoke("due").output.splitlines()
+    assert lines[0] == f"{ends[ended.epoch_id].isoformat()}  {'DUE NOW':>22}  {'minimization_window':24} epoch_keys {ended.epoch_id}"
+    now = T0 + timedelta(hours=25)
+    assert lines[1] == (f"{ends[current.epoch_id].isoformat()}  {f'in {ends[current.epoch_id] - now}':>22}  "
+                        f"{'minimization_window':24} epoch_keys {current.epoch_id}")
+    assert lines[-1].startswith("2 item(s) scheduled, 0 under a legal hold, 1 past due")
+
+
+def test_the_minimization_window_and_alpr_epoch_hours_must_agree(env, monkeypatch):
+    monkeypatch.setenv("ALPR_EPOCH_HOURS", "12")
+    result = invoke("due")
+    assert result.exit_code == 1
+    assert "rules.minimization_window.keep_hours is 24 but ALPR_EPOCH_HOURS is 12" in result.output
+
+
 def test_a_bad_rules_file_is_reported_with_rule_and_field(env, monkeypatch, tmp_path):
     bad = tmp_path / "rules.toml"
     bad.write_text(DEFAULT_RULES.read_text().replace("keep_hours = 24", 'keep_hours = "a day"'))
@@ -69,15 +89,16 @@ def test_a_supervisor_holds_and_releases_a_case_and_due_shows_it_held(env, monke
     assert held.exit_code == 0, held.output
     assert "case c-rej held under 'Court order 26-117': 1 frame(s) kept, 0 already destroyed" in held.output
     listed = invoke("due").output.splitlines()
-    assert "HELD" in listed[0] and "frames/d/f-rej.jpg" in listed[0] and "rejected_case_evidence" in listed[0]
-    assert listed[-1].startswith("1 item(s) scheduled, 1 under a legal hold, 0 past due")
+    assert "HELD" in listed[0] and "case_key c-rej" in listed[0] and "rejected_case_evidence" in listed[0]
+    assert "HELD" in listed[1] and "frames/d/f-rej.jpg" in listed[1] and "rejected_case_evidence" in listed[1]
+    assert listed[-1].startswith("2 item(s) scheduled, 2 under a legal hold, 0 past due")
 
     again = invoke("hold", "c-rej", "--reference", "Court order 26-117", "--by", "sup.ada")
     assert again.exit_code == 1 and "already held under reference 'Court order 26-117'" in again.output
     released = invoke("release", "c-rej", "--reference", "Court order 26-117", "--by", "sup.ada")
     assert released.exit_code == 0, released.output
     listed = invoke("due").output.splitlines()
-    assert "DUE NOW" in listed[0] and listed[-1].startswith("1 item(s) scheduled, 0 under a legal hold, 1 past due")
+    assert "DUE NOW" in listed[0] and listed[-1].startswith("2 item(s) scheduled, 0 under a legal hold, 2 past due")
 
 
 def test_close_citation_needs_a_confirmed_case_and_a_time_with_an_offset(env, monkeypatch, kafka_bootstrap):

@@ -36,8 +36,8 @@ def test_held_evidence_survives_due_sweeps_until_every_hold_is_lifted(world):
     release_hold(service.cases, audit, hold_request(case_id, "Court order 26-117", "sup.ada"), DUE)
     assert world.sweep().destroyed == 0  # the second hold still applies
     release_hold(service.cases, audit, hold_request(case_id, "PRR-2026-9", "sup.cy"), DUE)
-    assert service.past_due() == 2
-    assert world.sweep().destroyed == 2 and not any(world.store.exists(k) for k in keys)
+    assert service.past_due() == 3  # two frames and the case's key
+    assert world.sweep().destroyed == 3 and not any(world.store.exists(k) for k in keys)
     audit.close()
 
     events = [e for e in world.audit_events(case_id) if e.action.startswith("legal_hold.")]
@@ -52,7 +52,7 @@ def test_a_hold_placed_after_the_sweep_read_the_inventory_still_wins(world):
     service, audit = world.service(), world.audit()
     case_id, keys = rejected_case(world, service)
     due = due_now(service.repo.destroyable_frames(), service.rules, DUE)
-    assert {d.item.item_id for d in due} == keys
+    assert {d.item_id for d in due} == keys
     place_hold(service.cases, audit, hold_request(case_id, "CO-1", "sup.ada"), DUE)
     with service.repo.claim(sorted(keys)) as claim:
         assert claim.keys == set()
@@ -95,9 +95,11 @@ def test_closing_a_citation_by_its_id_starts_the_five_year_clock(world):
     world.clock.set(closed + timedelta(days=1825) - timedelta(seconds=1))
     assert world.sweep().destroyed == 0
     world.clock.set(closed + timedelta(days=1825))
-    assert world.sweep().destroyed == 1 and not world.store.exists(frame.object_key)
-    [record] = world.records({frame.object_key})
-    assert record.rule == "citation_evidence" and "citation was closed" in record.reason
+    assert world.sweep().destroyed == 2 and not world.store.exists(frame.object_key)  # the frame and the case key
+    records = world.records({frame.object_key, case_id})
+    assert sorted((r.item_kind, r.rule) for r in records) == [("case_key", "citation_evidence"),
+                                                              ("frame_image", "citation_evidence")]
+    assert all("citation was closed" in r.reason for r in records)
     [event] = [e for e in world.audit_events(case_id) if e.action == "citation.close"]
     assert (event.actor, event.details["closed_at"], event.details["named"]) == ("clerk.dee", closed.isoformat(), citation_id)
 

@@ -3,7 +3,7 @@ from datetime import timedelta
 import pytest
 
 from alpr_common.errors import ConfigError
-from services.retention.rules import load_rules, parse_rules
+from services.retention.rules import check_epoch_hours, load_rules, parse_rules
 from services.retention.settings import DEFAULT_RULES
 
 VALID = {
@@ -13,6 +13,7 @@ VALID = {
         "citation_evidence": {"keep_days_after_close": 1825},
         "audit_events": {"keep": "forever"},
         "aggregates": {"keep": "forever"},
+        "minimization_window": {"keep_hours": 24},
     }
 }
 
@@ -28,6 +29,17 @@ def test_the_shipped_file_holds_the_promised_windows():
     assert rules["citation_evidence"].keep == timedelta(days=1825)
     assert rules["audit_events"].forever
     assert rules["aggregates"].forever
+    assert rules["minimization_window"].keep == timedelta(hours=24)
+    check_epoch_hours(rules, 24)  # the default ALPR_EPOCH_HOURS
+
+
+def test_the_minimization_window_must_be_the_epoch_length_the_services_seal_under():
+    rules = parse_rules(with_rule("minimization_window", {"keep_hours": 12}))
+    check_epoch_hours(rules, 12)
+    with pytest.raises(ConfigError, match="rules.minimization_window.keep_hours is 12 but ALPR_EPOCH_HOURS is 24"):
+        check_epoch_hours(rules, 24)
+    with pytest.raises(ConfigError, match=r"rules.minimization_window: field\(s\) keep_days not allowed here"):
+        parse_rules(with_rule("minimization_window", {"keep_days": 1}))
 
 
 def test_hours_and_days_become_windows():

@@ -3,8 +3,8 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from services.retention.rules import load_rules
-from services.retention.schedule import (FRAME_IMAGE, CaseFacts, CaseState, InventoryItem, ItemState, due_at,
-                                         frame_state, is_due, rule_for)
+from services.retention.schedule import (CASE_KEY, FRAME_IMAGE, CaseFacts, CaseState, InventoryItem, ItemState,
+                                         case_item, due_at, frame_state, is_due, rule_for)
 from services.retention.settings import DEFAULT_RULES
 
 RULES = load_rules(DEFAULT_RULES)
@@ -81,3 +81,14 @@ def test_a_closed_citation_row_makes_its_evidence_due_five_years_after_the_close
     item = InventoryItem(FRAME_IMAGE, "frames/dev-1/f-1.jpg", CAPTURED, state, since)
     assert rule_for(item) == "citation_evidence"
     assert due_at(item, RULES) == CLOSED_AT + timedelta(days=1825)
+
+
+def test_a_case_key_follows_its_own_case_whatever_other_cases_share_its_frames():
+    rejected = case_item("c-1", CaseFacts(CaseState.REJECTED, REJECTED_AT), CAPTURED, held=False)
+    assert (rejected.kind, rejected.item_id, rejected.time) == (CASE_KEY, "c-1", CAPTURED)
+    assert (rule_for(rejected), due_at(rejected, RULES)) == ("rejected_case_evidence", REJECTED_AT + timedelta(hours=72))
+    closed_at = REJECTED_AT + timedelta(days=3)
+    cited = case_item("c-2", CaseFacts(CaseState.CONFIRMED, REJECTED_AT, closed_at), CAPTURED, held=True)
+    assert (rule_for(cited), due_at(cited, RULES), cited.held) == ("citation_evidence", closed_at + timedelta(days=1825), True)
+    not_closed = case_item("c-3", CaseFacts(CaseState.CONFIRMED, REJECTED_AT), CAPTURED, held=False)
+    assert due_at(not_closed, RULES) is None
