@@ -25,8 +25,11 @@ INSERT_CASE = """INSERT INTO keys.case_keys (case_id, master_key_id, wrapped_dat
 SELECT_CASE = "SELECT wrapped_data_key, destroyed_at FROM keys.case_keys WHERE case_id = %s"
 DESTROY_EPOCH = """UPDATE keys.epochs SET wrapped_hmac_key = NULL, wrapped_data_key = NULL, destroyed_at = %s
                    WHERE epoch_id = %s AND destroyed_at IS NULL RETURNING epoch_id"""
-DESTROY_CASE = """UPDATE keys.case_keys SET wrapped_data_key = NULL, destroyed_at = %s
-                  WHERE case_id = %s AND destroyed_at IS NULL RETURNING case_id"""
+# A case that never had a key gets a tombstone, so no later case_key() call can create one for it.
+DESTROY_CASE = """INSERT INTO keys.case_keys (case_id, master_key_id, wrapped_data_key, destroyed_at)
+                  VALUES (%(case_id)s, 'destroyed', NULL, %(at)s)
+                  ON CONFLICT (case_id) DO UPDATE SET wrapped_data_key = NULL, destroyed_at = EXCLUDED.destroyed_at
+                  WHERE case_keys.destroyed_at IS NULL RETURNING case_id"""
 
 
 class KeyStore(KeyInventory):
@@ -70,7 +73,7 @@ class KeyStore(KeyInventory):
     def destroy_case_key(self, case_id: str, destroyed_at: datetime) -> bool:
         self._cache.pop(CASE_PREFIX + case_id, None)
         with connect(self.url, autocommit=True) as conn:
-            return conn.execute(DESTROY_CASE, (destroyed_at, case_id)).fetchone() is not None
+            return conn.execute(DESTROY_CASE, {"case_id": case_id, "at": destroyed_at}).fetchone() is not None
 
     def _epoch(self, epoch_id: str, create_as: Epoch | None = None) -> EpochKeys:
         key_id = EPOCH_PREFIX + epoch_id

@@ -44,7 +44,10 @@ class LocalFolderStore:
         self._path(key).unlink(missing_ok=True)
 
     def keys(self, prefix: str = "") -> Iterator[str]:
-        for path in sorted(self.root.rglob("*")):
+        folder = self.root / prefix.rpartition("/")[0]  # walk only the prefix's folder, not the whole store
+        if not folder.is_dir():
+            return
+        for path in sorted(folder.rglob("*")):
             key = path.relative_to(self.root).as_posix()
             if path.is_file() and not path.name.startswith(".tmp-") and key.startswith(prefix):
                 yield key

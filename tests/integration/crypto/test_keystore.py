@@ -88,6 +88,13 @@ def test_a_case_resealed_value_survives_its_epoch(keystore):
         keystore.case_key("case-1")
 
 
+def test_destroying_a_case_key_that_never_existed_leaves_a_tombstone_no_later_key_replaces(keystore):
+    assert keystore.destroy_case_key("case-never-keyed", T) is True
+    assert keystore.destroy_case_key("case-never-keyed", T) is False
+    with pytest.raises(KeyDestroyed):
+        keystore.case_key("case-never-keyed")
+
+
 def test_opening_never_creates_a_key(database_url, keystore):
     sealed = seal(keystore.case_key("case-2"), b"v", b"a")
     with pytest.raises(UnknownKey):
