@@ -6,12 +6,15 @@ off and holidays are free), it overstayed; seen farther away, it moved, and the 
 chalked afresh. A chalk older than `max_chalk_age` in wall time is forgotten (its photo may be gone
 under the minimization window). Reads below `min_confidence` chalk and count as evidence like any
 other, but a case needs at least one confident sighting. Time is always capture time.
+
+Chalks are kept per plate token and zone, and a token belongs to one epoch: a chalk only meets
+sightings tokenized under the same epoch, so across an epoch boundary it bridges at most the
+epochs' overlap (ALPR_EPOCH_OVERLAP_HOURS), whatever `max_chalk_age` says.
 """
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from alpr_common.geo import distance_m
-from alpr_common.plates import canonical_plate
 from services.rules.schedule import enforced_minutes_between, window_start
 from services.rules.sighting import Sighting
 from services.rules.violations import Violation, ViolationKind
@@ -24,7 +27,7 @@ Chalk = Sighting  # a chalk mark is the first sighting of a car at its spot
 class ChalkPolicy:
     moved_distance_m: float = 30.0
     min_confidence: float = 0.5
-    max_chalk_age: timedelta = timedelta(hours=24)
+    max_chalk_age: timedelta = timedelta(hours=24)  # within one epoch; across epochs the overlap is the limit
 
 
 @dataclass(frozen=True)
@@ -33,9 +36,9 @@ class Decision:
     violation: Violation | None = None
 
 
-def chalk_key(plate: str, zone_id: str) -> str:
-    """Chalks are kept per canonical plate and zone, so look-alike misreads of one car meet."""
-    return f"{canonical_plate(plate)}|{zone_id}"
+def chalk_key(token: bytes, zone_id: str) -> str:
+    """Chalks are kept per plate token and zone ('token hex|zone id'); look-alike misreads share a token."""
+    return f"{token.hex()}|{zone_id}"
 
 
 def decide(chalk: Chalk | None, sighting: Sighting, zone: Zone, has_permit: bool,

@@ -24,31 +24,36 @@ def rules():
 
 @rules.command("run")
 def run():
-    """Consume alpr.reads.v1 and produce cases on alpr.cases.v1 until stopped (Ctrl-C).
+    """Consume alpr.reads.v1 (plate tokens, never text) and produce cases on alpr.cases.v1 until stopped (Ctrl-C).
 
-    Needs KAFKA_BOOTSTRAP_SERVERS and RULES_ZONES_PATH; see services/rules/README.md for the rest.
+    Needs KAFKA_BOOTSTRAP_SERVERS, RULES_ZONES_PATH, the key store (DATABASE_URL, ALPR_MASTER_KEY) and
+    the epoch schedule ocr uses (ALPR_EPOCH_HOURS, ALPR_EPOCH_OVERLAP_HOURS); see services/rules/README.md.
     """
     import faust  # imported here: only `run` needs it, and it is slow to import
 
+    from alpr_common.crypto import CryptoSettings, open_keystore
     from alpr_common.logs import configure_logging
     from alpr_common.lag import consumer_lag
     from alpr_common.metrics import serve_metrics, watch_consumer_lag
-    from alpr_common.topics import READS
+    from alpr_common.topics import READS, RULES_SIGHTINGS
     from services.rules.app import Dependencies, create_app
     from services.rules.permits_repository import load_permits
     from services.rules.zone_reload import ZoneFile
+    from services.rules.zones import check_fits_epochs
 
-    settings = RulesSettings()
+    settings, crypto = RulesSettings(), CryptoSettings()
     bootstrap = settings.require_kafka()
-    zones = ZoneFile(settings.require_zones_path())
+    epochs = crypto.schedule()
+    zones = ZoneFile(settings.require_zones_path(), check=functools.partial(check_fits_epochs, schedule=epochs))
     database_url = resolve_database_url(settings.database_url, settings.data_dir)
     configure_logging("rules", settings.log_level)
     serve_metrics(settings.metrics_port)
-    watch_consumer_lag("rules", functools.partial(consumer_lag, bootstrap, "rules", [READS.name]), threading.Event())
+    watch_consumer_lag("rules", functools.partial(consumer_lag, bootstrap, "rules", [READS.name, RULES_SIGHTINGS.name]),
+                       threading.Event())
     audit = AuditTrail("rules", kafka.producer(bootstrap, "rules-audit"))
-    deps = Dependencies(settings, zones, load_permits(database_url), database_url, audit)
-    worker = faust.Worker(create_app(deps), loglevel=settings.log_level, quiet=True,
-                          redirect_stdouts=False, override_logging=False)
+    permits = load_permits(database_url, open_keystore(database_url, data_dir=settings.data_dir))
+    worker = faust.Worker(create_app(Dependencies(settings, zones, permits, database_url, audit, epochs)),
+                          loglevel=settings.log_level, quiet=True, redirect_stdouts=False, override_logging=False)
     worker.execute_from_commandline()
 
 
@@ -69,15 +74,23 @@ def check_zones(path: Path):
 @click.option("--runs", default=5, show_default=True, help="Runs per loop; the median is printed.")
 @click.option("--seed", default=1, show_default=True, help="Seed of the generated data.")
 def bench_(zone_count: int, permit_count: int, read_count: int, runs: int, seed: int):
-    """Reads per second through the matching logic (zone lookup, permit check, chalk decision),
-    pure code with no Kafka, on one core; next to a baseline of the zone lookup alone."""
+    """Reads per second through the matching logic (zone lookup, permit check by token, chalk
+    decision), pure code with no Kafka, on one core; next to a baseline of the zone lookup alone.
+
+    Reads are made as ocr makes them (tokens and sealed plates) with the key store in DATABASE_URL
+    (or the embedded database; run `alpr db migrate` first), under epoch keys of a day in 2025 that
+    it creates there; the first run includes tokenizing the permits for each epoch.
+    """
+    from alpr_common.crypto import open_keystore
     from services.rules import bench
 
+    settings = RulesSettings()
+    keystore = open_keystore(_database_url(settings), data_dir=settings.data_dir)
     rng = random.Random(seed)
     zones = bench.grid_zones(zone_count)
-    book = bench.random_permits(permit_count, zones, rng)
-    reads = bench.random_sightings(read_count, zones, max(1, read_count // 4), rng)
-    args = (reads, zones, book, RulesSettings().chalk_policy())
+    book = bench.random_permits(permit_count, zones, rng, keystore)
+    reads = bench.random_reads(read_count, zones, max(1, read_count // 4), rng, keystore)
+    args = (reads, zones, book, settings.chalk_policy())
     with bench.one_core() as pinned:
         click.echo(f"{zone_count} zones, {len(book)} permits, {read_count} reads x {runs} runs, {pinned}")
         for label, loop, counted in bench.LOOPS:

@@ -1,4 +1,4 @@
-"""Residential parking permits: the CSV the city exports, and the book the rules look plates up in.
+"""Residential parking permits: the CSV the city exports, and the book the rules look tokens up in.
 
 CSV (docs/ARCHITECTURE.md): `plate,zone_ids,valid_from,valid_to`, zone ids separated by `;`,
 times in ISO 8601. A bare date means midnight at the start of that day (valid_from) or at the end of
@@ -10,8 +10,11 @@ import io
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from typing import Protocol
 
-from alpr_common.plates import canonical_plate, normalize_plate
+from alpr_common.crypto import EpochKeys, token
+from alpr_common.crypto.keys import EPOCH_PREFIX
+from alpr_common.plates import normalize_plate
 
 COLUMNS = ("plate", "zone_ids", "valid_from", "valid_to")
 BARE_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -29,25 +32,51 @@ class Permit:
     valid_to: datetime
 
 
+class EpochKeySource(Protocol):
+    def keys_for(self, key_id: str) -> EpochKeys: ...  # KeyDestroyed once shredded (the KeyStore)
+
+
 class PermitBook:
-    """Who may park where, when; looked up for every sighting in a permit zone.
+    """Who may park where, when; looked up by plate token for every sighting in a zone.
 
-    Plates are looked up by their canonical form, so a read that confuses look-alike characters
-    ('S05A8C' for 'SO5ABC') still finds the permit.
+    The permits are the city's registry, kept as text; sightings carry only a token of one epoch.
+    For each epoch asked about, the book tokenizes every permit plate under that epoch's key once
+    (look-alike plates share a token, so 'S05A8C' still finds the permit of 'SO5ABC') and keeps the
+    map for the latest MAX_EPOCHS epochs. Each question asks the key store for the epoch's keys, so
+    a destroyed epoch raises KeyDestroyed even while its map is cached.
     """
+    MAX_EPOCHS = 4
 
-    def __init__(self, permits: list[Permit]):
-        self._by_plate: dict[str, list[Permit]] = {}
-        for p in permits:
-            self._by_plate.setdefault(canonical_plate(p.plate), []).append(p)
+    def __init__(self, permits: list[Permit], keys: EpochKeySource):
+        self.permits, self._keys = list(permits), keys
+        self._by_epoch: dict[str, dict[bytes, list[Permit]]] = {}
 
     def __len__(self) -> int:
-        return sum(len(v) for v in self._by_plate.values())
+        return len(self.permits)
 
-    def covers(self, plate: str, zone_id: str, at: datetime) -> bool:
+    def with_permits(self, permits: list[Permit]) -> "PermitBook":
+        """The book for a fresh load: this one (and its token maps) when nothing changed, else a new one."""
+        return self if permits == self.permits else PermitBook(permits, self._keys)
+
+    def covers(self, token: bytes, epoch_id: str, zone_id: str, at: datetime) -> bool:
         """A permit for this zone with valid_from <= at < valid_to (at: the read's capture time)."""
         return any(p.zone_id == zone_id and p.valid_from <= at < p.valid_to
-                   for p in self._by_plate.get(canonical_plate(plate), ()))
+                   for p in self._tokenized(epoch_id).get(token, ()))
+
+    def _tokenized(self, epoch_id: str) -> dict[bytes, list[Permit]]:
+        keys = self._keys.keys_for(EPOCH_PREFIX + epoch_id)
+        if epoch_id not in self._by_epoch:
+            while len(self._by_epoch) >= self.MAX_EPOCHS:
+                del self._by_epoch[next(iter(self._by_epoch))]
+            self._by_epoch[epoch_id] = by_token(self.permits, keys)
+        return self._by_epoch[epoch_id]
+
+
+def by_token(permits: list[Permit], keys: EpochKeys) -> dict[bytes, list[Permit]]:
+    found: dict[bytes, list[Permit]] = {}
+    for p in permits:
+        found.setdefault(token(keys, p.plate), []).append(p)
+    return found
 
 
 def parse_permits_csv(text: str, tz: tzinfo = timezone.utc) -> list[Permit]:

@@ -6,7 +6,7 @@ import psycopg
 
 from alpr_common.db import connect
 from alpr_common.errors import ConfigError
-from services.rules.permits import Permit, PermitBook, parse_permits_csv
+from services.rules.permits import EpochKeySource, Permit, PermitBook, parse_permits_csv
 
 NOT_MIGRATED = "the table rules.permits does not exist in this database: run `alpr db migrate` first"
 UPSERT = """
@@ -44,7 +44,7 @@ def list_permits(database_url: str, valid_at: datetime | None = None) -> list[Pe
     return [Permit(**row) for row in rows]
 
 
-def load_permits(database_url: str) -> PermitBook:
-    """Every stored permit as an in-memory book (all of them: rules judge reads by capture time,
-    which may lie in the past when reads are replayed)."""
-    return PermitBook(list_permits(database_url))
+def load_permits(database_url: str, keys: EpochKeySource) -> PermitBook:
+    """Every stored permit as an in-memory book that tokenizes them per epoch with `keys` (all of them:
+    rules judge reads by capture time, which may lie in the past when reads are replayed)."""
+    return PermitBook(list_permits(database_url), keys)

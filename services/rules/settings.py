@@ -20,7 +20,7 @@ class RulesSettings(CommonSettings):
     zones_path: Path | None = None
     moved_distance_m: float = Field(30.0, gt=0)
     min_confidence: float = Field(0.5, ge=0, le=1)
-    chalk_max_age_h: float = Field(24.0, gt=0)
+    chalk_max_age_h: float = Field(24.0, gt=0)  # within an epoch; across epochs only the overlap is bridged
     permit_refresh_s: float = Field(30.0, gt=0)
     zones_reload_s: float = Field(10.0, gt=0)
     metrics_port: int = Field(0, ge=0)

@@ -1,10 +1,9 @@
-"""A violation candidate and its identity: one case per plate, zone, enforcement day and kind."""
+"""A violation candidate and its identity: one case per plate token, zone, enforcement day and kind."""
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
 
-from alpr_common.plates import canonical_plate
 from services.rules.sighting import Sighting
 
 CASE_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:alpr:rules:case")
@@ -15,10 +14,10 @@ class ViolationKind(str, Enum):
     NO_PERMIT = "NO_PERMIT"
 
 
-def case_id(plate: str, zone_id: str, day: date, kind: ViolationKind) -> str:
-    """The same car, zone, day and rule always give the same id, so a replayed read opens nothing new;
-    the plate counts in its canonical form, so a look-alike misread ('A8C123') names the same case."""
-    return str(uuid.uuid5(CASE_NAMESPACE, f"{canonical_plate(plate)}|{zone_id}|{day.isoformat()}|{kind.value}"))
+def case_id(token: bytes, zone_id: str, day: date, kind: ViolationKind) -> str:
+    """The same token, zone, day and rule always give the same id, so a replayed read opens nothing new;
+    a token is made from the canonical plate, so a look-alike misread ('A8C123') names the same case."""
+    return str(uuid.uuid5(CASE_NAMESPACE, f"{token.hex()}|{zone_id}|{day.isoformat()}|{kind.value}"))
 
 
 @dataclass(frozen=True)
@@ -29,9 +28,9 @@ class Violation:
     sightings: tuple[Sighting, ...]  # evidence, earliest first
 
     @property
-    def plate(self) -> str:
-        """The text as read by the most confident sighting (shown to the officer, who may correct it)."""
-        return max(self.sightings, key=lambda s: s.confidence).plate
+    def token(self) -> bytes:
+        """The token matched on, as carried by the most confident sighting (all share it: one chalk key)."""
+        return max(self.sightings, key=lambda s: s.confidence).token
 
     @property
     def opened_at(self) -> datetime:
@@ -39,4 +38,4 @@ class Violation:
 
     @property
     def case_id(self) -> str:
-        return case_id(self.plate, self.zone_id, self.day, self.kind)
+        return case_id(self.token, self.zone_id, self.day, self.kind)

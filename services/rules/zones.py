@@ -4,6 +4,8 @@ from datetime import date
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from alpr_common.crypto import EpochSchedule, check_window
+from alpr_common.errors import ConfigError
 from alpr_common.geo import Feature, PolygonIndex
 from services.rules import zone_file
 from services.rules.schedule import Schedule, describe
@@ -45,6 +47,19 @@ def load_zones(path: Path) -> ZoneIndex:
     zones = [_zone(feature) for feature in zone_file.read_features(Path(path))]
     zone_file.refuse_duplicate_ids([z.id for z in zones], path)
     return ZoneIndex(zones)
+
+
+def check_fits_epochs(index: ZoneIndex, schedule: EpochSchedule) -> None:
+    """Refuse zones whose limit plus grace the epochs cannot chalk: two sightings that far apart must
+    share an epoch, so the overlap must be at least the longest (ConfigError naming the zone)."""
+    timed = [z for z in index.zones if z.limit_minutes is not None]
+    if not timed:
+        return
+    longest = max(timed, key=lambda z: z.limit_minutes + z.grace_minutes)
+    try:
+        check_window(schedule.epoch_hours, schedule.overlap_hours, longest.limit_minutes + longest.grace_minutes)
+    except ConfigError as exc:
+        raise ConfigError(f"zone {longest.id!r} ({rule_summary(longest)}) cannot be enforced: {exc}") from exc
 
 
 def _zone(f: zone_file.FeatureReader) -> Zone:

@@ -1,17 +1,17 @@
 """Misread plates and low-confidence reads: how sightings of one car are fused into one case."""
 from services.rules.chalking import ChalkPolicy, chalk_key, decide
 from services.rules.violations import ViolationKind
-from tests.unit.rules.builders import cases_from, permit_zone, seen, timed_zone
+from tests.unit.rules.builders import cases_from, permit_zone, plate_of, seen, timed_zone
 
 POLICY = ChalkPolicy(moved_distance_m=30, min_confidence=0.5)
 
 
 def test_a_look_alike_misread_is_the_second_sighting_of_the_same_chalk():
     first, second = seen(plate="ABC123"), seen(plate="A8C1Z3", minutes_later=126)
-    assert chalk_key(first.plate, "main-st") == chalk_key(second.plate, "main-st")
+    assert chalk_key(first.token, "main-st") == chalk_key(second.token, "main-st")
     case, = cases_from([first, second], timed_zone(), POLICY)
     assert case.kind is ViolationKind.OVERSTAY
-    assert [s.plate for s in case.sightings] == ["ABC123", "A8C1Z3"]  # each as read
+    assert [plate_of(s) for s in case.sightings] == ["ABC123", "A8C1Z3"]  # each as read, sealed
 
 
 def test_a_misread_opens_no_second_case_for_the_same_car_zone_and_day():
@@ -36,7 +36,7 @@ def test_a_low_confidence_read_is_kept_as_a_chalk_for_a_later_confident_read():
     assert decide(None, low, timed_zone(), False, POLICY).chalk == low
     case, = cases_from([low, confident], timed_zone(), POLICY)
     assert case.sightings == (low, confident)
-    assert case.plate == "ABC123"  # the case shows the most confident reading
+    assert case.token == confident.token == low.token  # one token: the look-alikes fold before tokenizing
 
 
 def test_a_low_confidence_read_can_confirm_a_confident_chalk():

@@ -22,8 +22,9 @@ def test_no_rules_module_names_the_decision_or_citation_topics():
         assert not [t for t in texts if any(word in t for word in FORBIDDEN_TEXT)], module.name
 
 
-def test_the_rules_produce_only_cases_dead_letters_and_audit_events():
+def test_the_rules_produce_only_cases_their_own_sightings_dead_letters_and_audit_events():
     app = (RULES / "app.py").read_text()
-    assert "(READS, CASES, DEAD_LETTERS)" in app and "alpr_common.topics import CASES, DEAD_LETTERS, READS" in app
+    assert "(READS, RULES_SIGHTINGS, CASES, DEAD_LETTERS)" in app
+    assert "alpr_common.topics import CASES, DEAD_LETTERS, READS, RULES_SIGHTINGS" in app
     sends = [n for n in ast.walk(ast.parse(app)) if isinstance(n, ast.Call) and getattr(n.func, "attr", "") == "send"]
-    assert sorted(ast.unparse(n.func.value) for n in sends) == ["cases", "dead_letters"]
+    assert sorted(ast.unparse(n.func.value) for n in sends) == ["cases", "dead_letters", "sightings"]
