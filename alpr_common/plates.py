@@ -1,9 +1,9 @@
-"""Plate text as the rules compare it: normalized, then with look-alike characters folded together.
+"""Plate text as it is tokenized: normalized, then with look-alike characters folded together.
 
 Readers confuse 0/O/D/Q, 8/B, 1/I, 5/S and 2/Z. Folding each class to one representative gives a
-canonical form; two reads of the same plate that differ only by such confusions share it, so the
-chalk table, the permit book and case ids are keyed by it (and, once plates travel as keyed
-tokens, by the token of it). The text shown to officers stays the text as read.
+canonical form; two reads of the same plate that differ only by such confusions share it, and so
+share their token (alpr_common.crypto.token), by which the rules key chalks, permits and case ids.
+The text shown to officers stays the text as read.
 """
 import re
 

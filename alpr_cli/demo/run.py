@@ -17,7 +17,7 @@ from alpr_cli.stack import Stack, StackOptions, free_port
 from alpr_common.service_runtime import stop_on_signals
 from alpr_common.clock import FileClock
 from alpr_common.crypto import open_keystore
-from alpr_common.topics import CASES, DECISIONS, FRAME_READS, FRAMES, READS
+from alpr_common.topics import CASES, DECISIONS, FRAME_READS, FRAMES, READS, RULES_SIGHTINGS
 from services.ingest.uploader import upload_folder
 from services.reporting.report import write_annual_report
 
@@ -121,7 +121,7 @@ def wait_for_pipeline(stack: Stack, frames: int) -> None:
     click.echo(f"Waiting for OCR to read {frames} frames and rules to open cases...")
     check = stack.processes.check_alive
     wait_until(caught_up(stack.bootstrap, "ocr", [FRAMES.name]), "OCR to read every frame", PIPELINE_TIMEOUT_S, check)
-    wait_until(caught_up(stack.bootstrap, "rules", [READS.name]), "rules to process every read", PIPELINE_TIMEOUT_S, check)
+    wait_until(caught_up(stack.bootstrap, "rules", [READS.name, RULES_SIGHTINGS.name]), "rules to process every read", PIPELINE_TIMEOUT_S, check)
     wait_until(caught_up(stack.bootstrap, "review", [CASES.name]), "review to take in every case", PIPELINE_TIMEOUT_S, check)
 
 
