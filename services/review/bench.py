@@ -2,9 +2,11 @@
 
 Starts a real uvicorn server (review app, case intake off; its own process) on a free port against a fresh database on the
 configured PostgreSQL server (DATABASE_URL, else the embedded one), the configured broker (else an in-process
-development broker) and a local-folder store, seeds N open cases, then runs the officers with httpx.
+development broker), a local-folder store and a master key of its own, seeds N open cases sealed as intake leaves
+them (plates under each case's key, so every list and detail opens them), then runs the officers with httpx.
 """
 import asyncio
+import base64
 import os
 import random
 import socket
@@ -18,25 +20,32 @@ from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+import alpr_common
 import httpx
 import psycopg
 
+from alpr_common.crypto import CaseKey, KeyStore, LocalMasterKey, seal
 from alpr_common.db import apply_migrations, connect, resolve_database_url, service_migrations
 from services.review import repository
+from services.review.domain import evidence_key
 from services.review.models import Case, Sighting
 from services.review.settings import ReviewSettings
 from services.review.users import add_user
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+KEYS_MIGRATIONS = Path(alpr_common.__file__).resolve().parent / "keys_migrations"
 T0 = datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc)
 
 
-def seeded_case(i: int) -> Case:
+def seeded_case(i: int, key: CaseKey) -> Case:
+    """An open case as intake stores it: plates sealed under the case's key (the images are never fetched)."""
     sightings = tuple(Sighting(n=n, read_id=f"r{i}-{n}", frame_id=f"f{i}-{n}", object_key=f"frames/bench/f{i}-{n}.jpg",
                                captured_at=T0 + timedelta(minutes=i, hours=3 * n), latitude=45.5 + n * 1e-5,
-                               longitude=-73.6, plate_text=f"BEN{i:04d}"[-8:], confidence=0.93, box=(100, 200, 120, 40))
+                               longitude=-73.6, confidence=0.93, box=(100, 200, 120, 40),
+                               sealed_plate=seal(key, f"BEN{i:04d}"[-8:].encode(), f"r{i}-{n}".encode()),
+                               evidence_key=evidence_key(key.case_id, f"f{i}-{n}"))
                       for n in range(2))
-    return Case(case_id=f"bench-{i:06d}", plate_text=f"BEN{i:04d}"[-8:], zone_id="z-bench", zone_name="Bench St 2h",
+    return Case(case_id=key.case_id, zone_id="z-bench", zone_name="Bench St 2h",
                 kind="OVERSTAY", rule_summary="2h limit + 10 min grace", limit_minutes=120, grace_minutes=10,
                 opened_at=T0 + timedelta(minutes=i, hours=3), sightings=sightings)
 
@@ -49,7 +58,7 @@ def bench_database(settings: ReviewSettings):
         conn.execute(f'CREATE DATABASE "{name}"')
     url = psycopg.conninfo.make_conninfo(admin, dbname=name)
     try:
-        apply_migrations(url, service_migrations("review", MIGRATIONS))
+        apply_migrations(url, service_migrations("keys", KEYS_MIGRATIONS) + service_migrations("review", MIGRATIONS))
         yield url
     finally:
         with psycopg.connect(admin, autocommit=True) as conn:
@@ -138,14 +147,16 @@ def report(timings: dict, cases: int, officers: int, wall_s: float, think_s: flo
 
 
 def run_bench(cases: int, officers: int, rounds: int, think_s: float = 0.0) -> str:
-    base = ReviewSettings()
+    base, master = ReviewSettings(), os.urandom(32)
     with broker(base) as bootstrap, bench_database(base) as url, tempfile.TemporaryDirectory() as folder:
+        keystore = KeyStore(url, LocalMasterKey(master))
         with connect(url, autocommit=True) as conn:
             for i in range(cases):
-                repository.insert_case(conn, seeded_case(i))
+                repository.insert_case(conn, seeded_case(i, keystore.case_key(f"bench-{i:06d}")))
         token = add_user(url, "bench-officer", "officer")
         env = {"KAFKA_BOOTSTRAP_SERVERS": bootstrap, "DATABASE_URL": url, "REVIEW_CONSUME": "false",
-               "ALPR_STORAGE_URL": f"file://{folder}", "ALPR_LOG_LEVEL": "WARNING"}
+               "ALPR_STORAGE_URL": f"file://{folder}", "ALPR_LOG_LEVEL": "WARNING",
+               "ALPR_MASTER_KEY": base64.b64encode(master).decode()}
         with serving(env) as base_url:
             ids = [f"bench-{i:06d}" for i in range(cases)]
             started = time.perf_counter()

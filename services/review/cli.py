@@ -102,12 +102,19 @@ def disable_user_command(name: str):
 @click.option("--webhook", help="POST the citations as JSON to this URL instead of printing them.")
 @click.option("--actor", default=lambda: getpass.getuser(), help="Who exports (recorded on the audit trail).")
 def export_citations_command(since, fmt: str, webhook: str | None, actor: str):
-    """Export citations from alpr.citations.v1 for the city's citation system (the export is audited)."""
-    from services.review.citation_export import ExportError, as_csv, as_json, post_to_webhook, read_citations
+    """Export citations from alpr.citations.v1 for the city's citation system, their plates opened with the
+    case keys (the export is audited; it is refused when a plate in force was shredded)."""
+    from services.review.citation_export import (ExportError, PlatesShredded, as_csv, as_json, post_to_webhook,
+                                                 read_citations)
 
-    bootstrap = _bootstrap()
-    rows = read_citations(bootstrap, since if since.tzinfo else since.replace(tzinfo=timezone.utc))
-    _audit_export(bootstrap, actor, len(rows), webhook or f"stdout ({fmt})")
+    bootstrap, destination = _bootstrap(), webhook or f"stdout ({fmt})"
+    try:
+        rows = read_citations(bootstrap, since if since.tzinfo else since.replace(tzinfo=timezone.utc), _keystore())
+    except PlatesShredded as exc:
+        _audit_export(bootstrap, actor, "not_found", {"count": "0", "destination": destination,
+                                                      "refused": ",".join(exc.citation_ids)})
+        raise click.ClickException(str(exc)) from exc
+    _audit_export(bootstrap, actor, "allowed", {"count": str(len(rows)), "destination": destination})
     if webhook:
         try:
             status = post_to_webhook(webhook, rows)
@@ -125,14 +132,23 @@ def _bootstrap() -> str:
         raise click.ClickException(str(exc)) from exc
 
 
-def _audit_export(bootstrap: str, actor: str, count: int, destination: str) -> None:
+def _keystore():
+    from alpr_common.crypto import open_keystore
+
+    try:
+        return open_keystore(_database_url(), data_dir=ReviewSettings().data_dir)
+    except ConfigError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def _audit_export(bootstrap: str, actor: str, outcome: str, details: dict[str, str]) -> None:
     from alpr_common import kafka
     from alpr_common.audit import AuditTrail
 
-    producer = kafka.producer(bootstrap, f"{SERVICE}-export")
-    AuditTrail(SERVICE, producer).record(actor=actor, role="operator", actor_kind="person", action="citations.export",
-                                         resource="citations", outcome="allowed", purpose="citation processing",
-                                         details={"count": str(count), "destination": destination})
+    trail = AuditTrail(SERVICE, kafka.producer(bootstrap, f"{SERVICE}-export"))
+    trail.record(actor=actor, role="operator", actor_kind="person", action="citations.export", resource="citations",
+                 outcome=outcome, purpose="citation processing", details=details)
+    trail.close()  # a checkpoint over this one-event chain
 
 
 @review.command()

@@ -1,7 +1,7 @@
 """The rules of review, as pure functions: who may do what, which decisions are valid, what follows."""
 import re
 
-from services.review.models import DecisionInput
+from services.review.models import DecisionInput, Sighting
 
 ROLES = ("officer", "supervisor", "auditor", "vendor", "admin")
 CASE_READERS = frozenset({"officer", "supervisor", "auditor"})
@@ -10,8 +10,8 @@ DECIDERS = frozenset({"officer", "supervisor"})
 SUPERVISORS = frozenset({"supervisor"})  # assign cases, reverse decisions
 OVERSEERS = frozenset({"supervisor", "auditor"})  # see decisions by officer
 
-OPEN, CONFIRMED, REJECTED = "open", "confirmed", "rejected"
-STATUSES = (OPEN, CONFIRMED, REJECTED)
+OPEN, CONFIRMED, REJECTED, EXPIRED = "open", "confirmed", "rejected", "expired"
+STATUSES = (OPEN, CONFIRMED, REJECTED, EXPIRED)  # expired: its evidence was shredded before review could keep it
 CONFIRM, REJECT = "confirm", "reject"
 STATUS_AFTER = {CONFIRM: CONFIRMED, REJECT: REJECTED}
 REJECT_REASONS = ("misread", "valid_permit", "not_parked", "moved", "plate_obstructed", "other")
@@ -35,6 +35,14 @@ class EvidenceNotFound(ReviewError):
 
 class EvidenceDestroyed(ReviewError):
     pass
+
+
+class CaseShredded(ReviewError):
+    """The case's key was destroyed (crypto-shredding): its plates and photos can never be read again."""
+
+
+class CaseExpired(ReviewError):
+    """The case arrived after its evidence was shredded, so it can never be reviewed."""
 
 
 class CaseAlreadyDecided(ReviewError):
@@ -95,6 +103,23 @@ def status_after_decision(status: str, outcome: str, viewed_evidence: bool) -> s
     return STATUS_AFTER[outcome]
 
 
+def shown_sighting(sightings: tuple[Sighting, ...]) -> Sighting:
+    """The sighting whose plate is the case's: the most confident read (the first of equals)."""
+    return min(sightings, key=lambda s: (-s.confidence, s.n))
+
+
+def evidence_key(case_id: str, frame_id: str) -> str:
+    """Where review keeps its own copy of a sighting's image, sealed under the case key."""
+    return f"cases/{case_id}/{frame_id}"
+
+
+def image_type(data: bytes) -> str:
+    """The content type of an opened image (the copies' keys have no extension to guess from)."""
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "image/png"
+    return "image/jpeg" if data.startswith(b"\xff\xd8") else "application/octet-stream"
+
+
 def may(role: str, allowed: frozenset[str]) -> bool:
     """Deny by default: a role may act only where it is listed."""
     return role in allowed
@@ -121,7 +146,7 @@ def validated_reversal_reason(reason: str) -> str:
 def reversal_outcome(status: str, already_reversed: bool, viewed_evidence: bool) -> str:
     """A decided case may be reversed once, to the opposite outcome; a new confirmation needs the evidence seen."""
     if status not in OPPOSITE:
-        raise NotReversible("only a decided case can be reversed; this one is still open")
+        raise NotReversible(f"only a decided case can be reversed; this one is {'still open' if status == OPEN else status}")
     if already_reversed:
         raise NotReversible("this decision was already reversed once; a reversal is final")
     if OPPOSITE[status] == CONFIRM and not viewed_evidence:

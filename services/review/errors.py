@@ -8,6 +8,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException
 
+from alpr_common.crypto import SealBroken
 from alpr_common.errors import BrokerUnavailable, StorageUnavailable
 from services.review import domain, sharing_rules
 from services.review.deps import Forbidden, NotAuthenticated
@@ -22,6 +23,8 @@ ERRORS: dict[type[Exception], tuple[int, str]] = {
     domain.CaseNotFound: (404, "case_not_found"),
     domain.EvidenceNotFound: (404, "evidence_not_found"),
     domain.EvidenceDestroyed: (410, "evidence_destroyed"),
+    domain.CaseShredded: (410, "case_shredded"),
+    domain.CaseExpired: (410, "case_expired"),
     domain.CaseAlreadyDecided: (409, "case_already_decided"),
     domain.EvidenceNotViewed: (409, "evidence_not_viewed"),
     domain.InvalidDecision: (422, "invalid_decision"),
@@ -36,6 +39,7 @@ ERRORS: dict[type[Exception], tuple[int, str]] = {
     UserError: (422, "invalid_user"),
     BrokerUnavailable: (503, "broker_unavailable"),
     StorageUnavailable: (503, "storage_unavailable"),
+    SealBroken: (500, "evidence_integrity"),  # a sealed value that does not open: tampered, or the wrong master key
 }
 HEADERS = {401: {"WWW-Authenticate": "Bearer"}, 503: {"Retry-After": RETRY_AFTER_S}}
 
@@ -56,6 +60,8 @@ async def mapped_error(request: Request, exc: Exception) -> Response:
     if is_page(request) and isinstance(exc, Forbidden):
         return refused_page(request, str(exc))
     status, code = ERRORS[type(exc)]
+    if status == 500:
+        log.error("%s: %s", code, exc)
     return error_response(status, code, str(exc))
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from services.review.domain import CaseNotCited
-from services.review.models import Case, Sighting
+from services.review.domain import CaseNotCited, image_type
+from services.review.models import Case, Plates, Sighting
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 TIME_FORMAT = "%Y-%m-%d %H:%M:%S UTC"
@@ -35,23 +35,26 @@ class Sheet:
     observations: list[Observation]
 
 
-def sheet(case: Case, images: list[bytes]) -> Sheet:
-    """The sheet's content for a cited case; images[i] is the photo of case.sightings[i]."""
+def sheet(case: Case, plates: Plates, images: list[bytes]) -> Sheet:
+    """The sheet's content for a cited case, from its opened plates; images[i] is the photo of case.sightings[i]."""
+    check_cited(case)
     decision = case.decision
-    if decision is None or not decision.citation_id:
-        raise CaseNotCited(f"case {case.case_id!r} has no citation, so it has no evidence sheet")
     if len(images) != len(case.sightings):
         raise ValueError(f"{len(case.sightings)} sightings but {len(images)} photos")
     rule = case.rule_summary or f"limit {case.limit_minutes} min, grace {case.grace_minutes} min"
-    return Sheet(decision.citation_id, decision.corrected_plate or case.plate_text, case.kind.lower(),
+    return Sheet(decision.citation_id, plates.corrected or plates.case, case.kind.lower(),
                  case.zone_name or case.zone_id, rule, decision.decided_at.strftime(TIME_FORMAT), decision.officer,
                  [_observation(s, image) for s, image in zip(case.sightings, images)])
 
 
+def check_cited(case: Case) -> None:
+    if case.decision is None or not case.decision.citation_id:
+        raise CaseNotCited(f"case {case.case_id!r} has no citation, so it has no evidence sheet")
+
+
 def _observation(sighting: Sighting, image: bytes) -> Observation:
     return Observation(sighting.captured_at.strftime(TIME_FORMAT), f"{sighting.latitude:.5f}, {sighting.longitude:.5f}",
-                       f"{100 * sighting.confidence:.0f}%", image,
-                       "image/png" if image.startswith(b"\x89PNG") else "image/jpeg")
+                       f"{100 * sighting.confidence:.0f}%", image, image_type(image))
 
 
 def render_html(s: Sheet) -> str:

@@ -6,6 +6,8 @@ from prometheus_client import Counter, Gauge, Histogram
 REQUESTS = Counter("review_http_requests_total", "HTTP requests", ["route", "method", "status"])
 LATENCY = Histogram("review_http_request_duration_seconds", "HTTP request latency", ["route", "method"])
 OPEN_CASES = Gauge("review_open_cases", "Cases waiting for an officer's decision")
+CASES_ADMITTED = Counter("review_cases_admitted_total", "Cases taken from alpr.cases.v1: stored, duplicate, or "
+                         "expired (their evidence was shredded before intake)", ["outcome"])
 OLDEST_OPEN_AGE = Gauge("review_oldest_open_case_age_seconds", "Age of the oldest open case (0 when none)")
 
 

@@ -1,6 +1,9 @@
-"""The review service's small types: plain data, no framework."""
-from dataclasses import dataclass
+"""The review service's small types: plain data, no framework. Plates are held only sealed (`Sealed`);
+opening them needs the key store (evidence.py), so nothing here can show a plate by accident."""
+from dataclasses import dataclass, field
 from datetime import datetime
+
+from alpr_common.crypto import Sealed
 
 
 @dataclass(frozen=True)
@@ -12,15 +15,25 @@ class User:
 @dataclass(frozen=True)
 class Sighting:
     n: int
-    read_id: str
+    read_id: str  # the associated data of the sealed plate
     frame_id: str
-    object_key: str
+    object_key: str  # the frame it came from, sealed under its epoch key
     captured_at: datetime
     latitude: float
     longitude: float
-    plate_text: str
     confidence: float
     box: tuple[int, int, int, int]
+    sealed_plate: Sealed | None  # None only for rows recorded before evidence was sealed
+    evidence_key: str | None = None  # review's copy of the image, sealed under the case key
+
+
+@dataclass(frozen=True)
+class Plates:
+    """A case's plates, opened for one request: the case's (its most confident read), each sighting's, and
+    the officer's correction if any."""
+    case: str
+    by_sighting: dict[int, str] = field(default_factory=dict)
+    corrected: str | None = None
 
 
 @dataclass(frozen=True)
@@ -39,7 +52,7 @@ class DecisionRecord:
     officer: str
     decided_at: datetime
     reason: str | None = None
-    corrected_plate: str | None = None
+    sealed_corrected_plate: Sealed | None = None  # under the case key, associated data decision_id
     note: str | None = None
     citation_id: str | None = None
 
@@ -59,7 +72,6 @@ class ReversalRecord:
 @dataclass(frozen=True)
 class Case:
     case_id: str
-    plate_text: str
     zone_id: str
     zone_name: str
     kind: str
@@ -72,12 +84,12 @@ class Case:
     decision: DecisionRecord | None = None
     assigned_to: str | None = None
     reversal: ReversalRecord | None = None
+    expired_reason: str | None = None  # why an expired case can never be reviewed
 
 
 @dataclass(frozen=True)
 class CaseSummary:
     case_id: str
-    plate_text: str
     zone_id: str
     zone_name: str
     kind: str
@@ -85,3 +97,6 @@ class CaseSummary:
     status: str
     sighting_count: int
     assigned_to: str | None = None
+    expired_reason: str | None = None
+    sealed_plate: Sealed | None = None  # the most confident sighting's: the case's plate
+    plate_read_id: str | None = None  # its associated data

@@ -4,8 +4,8 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import HTMLResponse
 
-from services.review import domain, page_model, repository
-from services.review.deps import CanReadCases, CurrentUser, DbConn
+from services.review import domain, evidence, flows, page_model, repository
+from services.review.deps import CanReadCases, CurrentUser, DbConn, RuntimeDep
 from services.review.middleware import PUBLIC
 from services.review.present import iso
 from services.review.session_views import local_path
@@ -23,20 +23,21 @@ def sign_in(request: Request, next: str = "/"):
 
 
 @router.get("/", name="page.queue", response_class=HTMLResponse, dependencies=[CanReadCases])
-def queue(request: Request, conn: DbConn, user: CurrentUser):
+def queue(request: Request, conn: DbConn, user: CurrentUser, runtime: RuntimeDep):
     """The queue of open cases, oldest first."""
-    cases = repository.list_cases(conn, domain.OPEN, QUEUE_LIMIT)
+    cases = [(c, evidence.summary_plate(runtime.keystore, c)) for c in repository.list_cases(conn, domain.OPEN, QUEUE_LIMIT)]
     return templates.TemplateResponse(request, "queue.html", {"user": user, "cases": cases, "iso": iso,
                                                               "shortcuts": page_model.SHORTCUTS})
 
 
 @router.get("/cases/{case_id}", name="page.case", response_class=HTMLResponse, dependencies=[CanReadCases])
-def case_page(request: Request, case_id: Annotated[str, Path(max_length=200)], conn: DbConn, user: CurrentUser):
+def case_page(request: Request, case_id: Annotated[str, Path(max_length=200)], conn: DbConn, user: CurrentUser,
+              runtime: RuntimeDep):
     """One case: its sightings, rule, map, and the decision form."""
-    case = repository.get_case(conn, case_id)
+    case, plates = flows.view_case(conn, runtime.keystore, case_id)
     previous, following = repository.queue_neighbours(conn, case)
     return templates.TemplateResponse(request, "case.html", {
-        "user": user, "case": case, "iso": iso, "previous": previous, "next": following,
+        "user": user, "case": case, "plates": plates, "iso": iso, "previous": previous, "next": following,
         "elapsed": page_model.elapsed_text(page_model.elapsed(case)), "spread_m": page_model.spread_m(case),
         "points": page_model.map_points(case.sightings), "reach_m": page_model.map_reach_m(case.sightings),
         "map": (page_model.MAP_W, page_model.MAP_H), "reasons": page_model.REASON_LABELS,

@@ -1,8 +1,8 @@
-"""The JSON shapes of the API, built from the domain's types."""
+"""The JSON shapes of the API, built from the domain's types and the plates opened for the request."""
 from dataclasses import asdict
 from datetime import datetime, timezone
 
-from services.review.models import Case, CaseSummary, DecisionRecord, ReversalRecord, Sighting
+from services.review.models import Case, CaseSummary, DecisionRecord, Plates, ReversalRecord, Sighting
 from services.review.sharing_rules import SharingRequest
 
 
@@ -10,32 +10,34 @@ def iso(at: datetime) -> str:
     return at.astimezone(timezone.utc).isoformat()
 
 
-def case_summary(case: CaseSummary) -> dict:
-    return {"case_id": case.case_id, "plate_text": case.plate_text, "zone_id": case.zone_id,
+def case_summary(case: CaseSummary, plate_text: str | None) -> dict:
+    """plate_text is None once the case can no longer be read (expired, or its key shredded)."""
+    return {"case_id": case.case_id, "plate_text": plate_text, "zone_id": case.zone_id,
             "zone_name": case.zone_name, "kind": case.kind, "opened_at": iso(case.opened_at),
-            "status": case.status, "sighting_count": case.sighting_count, "assigned_to": case.assigned_to}
+            "status": case.status, "sighting_count": case.sighting_count, "assigned_to": case.assigned_to,
+            "expired_reason": case.expired_reason}
 
 
-def sighting(case_id: str, s: Sighting) -> dict:
+def sighting(case_id: str, s: Sighting, plate_text: str) -> dict:
     return {"n": s.n, "frame_id": s.frame_id, "captured_at": iso(s.captured_at), "latitude": s.latitude,
-            "longitude": s.longitude, "plate_text": s.plate_text, "confidence": round(s.confidence, 4),
+            "longitude": s.longitude, "plate_text": plate_text, "confidence": round(s.confidence, 4),
             "box": list(s.box), "evidence_url": f"/v1/cases/{case_id}/evidence/{s.n}"}
 
 
-def decision(d: DecisionRecord) -> dict:
+def decision(d: DecisionRecord, corrected_plate: str | None) -> dict:
     return {"decision_id": d.decision_id, "outcome": d.outcome, "officer": d.officer,
-            "decided_at": iso(d.decided_at), "reason": d.reason, "corrected_plate": d.corrected_plate,
+            "decided_at": iso(d.decided_at), "reason": d.reason, "corrected_plate": corrected_plate,
             "note": d.note, "citation_id": d.citation_id}
 
 
-def case_detail(case: Case) -> dict:
-    return {"case_id": case.case_id, "plate_text": case.plate_text, "zone_id": case.zone_id,
+def case_detail(case: Case, plates: Plates) -> dict:
+    return {"case_id": case.case_id, "plate_text": plates.case, "zone_id": case.zone_id,
             "zone_name": case.zone_name, "kind": case.kind, "rule_summary": case.rule_summary,
             "limit_minutes": case.limit_minutes, "grace_minutes": case.grace_minutes,
             "opened_at": iso(case.opened_at), "status": case.status,
-            "sightings": [sighting(case.case_id, s) for s in case.sightings],
-            "decision": decision(case.decision) if case.decision else None, "assigned_to": case.assigned_to,
-            "reversal": reversal(case.reversal) if case.reversal else None}
+            "sightings": [sighting(case.case_id, s, plates.by_sighting[s.n]) for s in case.sightings],
+            "decision": decision(case.decision, plates.corrected) if case.decision else None,
+            "assigned_to": case.assigned_to, "reversal": reversal(case.reversal) if case.reversal else None}
 
 
 def decision_result(case_id: str, status: str, d: DecisionRecord) -> dict:
@@ -53,8 +55,8 @@ def reversal_result(case_id: str, status: str, r: ReversalRecord) -> dict:
     return result | ({"citation_id": r.citation_id} if r.citation_id else {})
 
 
-def officer_decision(row: dict) -> dict:
-    return {k: (iso(v) if isinstance(v, datetime) else v) for k, v in row.items()}
+def officer_decision(row: dict, corrected_plate: str | None) -> dict:
+    return {k: (iso(v) if isinstance(v, datetime) else v) for k, v in row.items()} | {"corrected_plate": corrected_plate}
 
 
 def sharing_request(r: SharingRequest) -> dict:
@@ -62,8 +64,8 @@ def sharing_request(r: SharingRequest) -> dict:
             for k, v in asdict(r).items()}
 
 
-def sharing_bundle(r: SharingRequest, cases: list[Case]) -> dict:
-    """What leaves the city: the request, the cases still retained, and which were not."""
-    return {"sharing_request": sharing_request(r), "cases": [case_detail(c) for c in cases],
-            "unavailable": [{"case_id": c, "reason": "destroyed under the retention schedule or no longer held"}
+def sharing_bundle(r: SharingRequest, cases: list[tuple[Case, Plates]]) -> dict:
+    """What leaves the city: the request, the cases still retained (plates opened), and which were not."""
+    return {"sharing_request": sharing_request(r), "cases": [case_detail(c, plates) for c, plates in cases],
+            "unavailable": [{"case_id": c, "reason": "destroyed or crypto-shredded under the retention schedule, or no longer held"}
                             for c in r.unavailable_case_ids]}

@@ -1,4 +1,4 @@
-"""The composition root's adapters: database, broker, object store, clock, audit trail, case intake."""
+"""The composition root's adapters: database, broker, object store, key store, clock, audit trail, case intake."""
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
@@ -8,9 +8,11 @@ from psycopg_pool import ConnectionPool
 from alpr_common import kafka
 from alpr_common.audit import AuditTrail
 from alpr_common.clock import Clock, clock_from_setting
+from alpr_common.crypto import KeyStore, open_keystore
 from alpr_common.db import resolve_database_url
 from alpr_common.db.pool import open_pool
 from alpr_common.storage import ObjectStore, open_store
+from services.review.admission import Adapters
 from services.review.identity import Authenticator
 from services.review.intake import CaseIntake
 from services.review.sessions import OidcVerifier, SessionSigner
@@ -25,6 +27,7 @@ class Runtime:
     pool: ConnectionPool
     clock: Clock
     store: ObjectStore
+    keystore: KeyStore
     producer: confluent_kafka.Producer
     audit: AuditTrail
     intake: CaseIntake | None
@@ -32,15 +35,18 @@ class Runtime:
 
     @classmethod
     def from_settings(cls, settings: ReviewSettings) -> "Runtime":
-        """Raises ConfigError when a required setting is missing or wrong."""
+        """Raises ConfigError when a required setting is missing or wrong (the master key included)."""
         bootstrap = settings.require_kafka()
         settings.require_oidc()
         database_url = resolve_database_url(settings.database_url, settings.data_dir)
+        keystore = open_keystore(database_url, data_dir=settings.data_dir, cache_ttl_s=settings.key_cache_s)
         producer = kafka.producer(bootstrap, SERVICE)
+        clock, store = clock_from_setting(settings.clock), open_store(settings.resolved_storage_url())
+        audit = AuditTrail(SERVICE, producer)
+        adapters = Adapters(keystore, store, audit, clock)
         return cls(settings=settings, bootstrap=bootstrap, database_url=database_url, pool=open_pool(database_url),
-                   clock=clock_from_setting(settings.clock), store=open_store(settings.resolved_storage_url()),
-                   producer=producer, audit=AuditTrail(SERVICE, producer),
-                   intake=CaseIntake(bootstrap, database_url, settings.group_id) if settings.consume else None,
+                   clock=clock, store=store, keystore=keystore, producer=producer, audit=audit,
+                   intake=CaseIntake(bootstrap, database_url, adapters, settings.group_id) if settings.consume else None,
                    auth=authenticator(settings))
 
     @asynccontextmanager

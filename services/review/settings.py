@@ -14,6 +14,7 @@ class ReviewSettings(CommonSettings):
     port: int = 8081
     consume: bool = True  # ingest cases from alpr.cases.v1 in the same process as the API
     group_id: str = SERVICE  # the consumer group; only tests and side-by-side replays change it
+    key_cache_s: float = 30.0  # how long an unwrapped case key is reused: a key shredded elsewhere stops opening by then
     session_secret: str | None = None  # signs session tokens; unset: a random one per process
     session_minutes: int = 480  # one shift
     oidc_issuer: str | None = None  # production sign-in: JWTs from this OpenID Connect issuer

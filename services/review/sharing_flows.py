@@ -6,11 +6,12 @@ import confluent_kafka
 import psycopg
 
 from alpr_common.clock import Clock
+from alpr_common.crypto import KeyStore
 from alpr_common.kafka import produce_and_wait
 from alpr_common.storage import ObjectStore
-from services.review import repository, sharing_repository
-from services.review.domain import CaseNotFound
-from services.review.models import Case, User
+from services.review import evidence, repository, sharing_repository
+from services.review.domain import CaseExpired, CaseNotFound, CaseShredded
+from services.review.models import Case, Plates, User
 from services.review.sharing_events import outgoing
 from services.review.sharing_rules import (EXPORTED, REQUESTED, SharingInput, SharingRequest,
                                            check_exportable, check_known_cases, split_retained, status_after_decision)
@@ -41,14 +42,15 @@ def decide(conn: psycopg.Connection, producer: confluent_kafka.Producer, clock: 
     return record
 
 
-def export(conn: psycopg.Connection, producer: confluent_kafka.Producer, store: ObjectStore, clock: Clock,
-           request_id: str, supervisor: User) -> tuple[SharingRequest, list[Case]]:
-    """The approved request's cases that are still retained (evidence included), once; the others are named."""
+def export(conn: psycopg.Connection, producer: confluent_kafka.Producer, keystore: KeyStore, store: ObjectStore,
+           clock: Clock, request_id: str, supervisor: User) -> tuple[SharingRequest, list[tuple[Case, Plates]]]:
+    """The approved request's cases that are still retained (plates opened, evidence still held), once; the
+    others are named."""
     with conn.transaction():
         current = sharing_repository.get(conn, request_id, for_update=True)
         check_exportable(current.status)
-        cases = [c for c in (_retained(conn, store, case_id) for case_id in current.case_ids) if c is not None]
-        available, unavailable = split_retained(current.case_ids, {c.case_id for c in cases})
+        cases = [c for c in (_retained(conn, keystore, store, case_id) for case_id in current.case_ids) if c]
+        available, unavailable = split_retained(current.case_ids, {case.case_id for case, _ in cases})
         record = replace(current, status=EXPORTED, exported_by=supervisor.name, exported_at=clock.now(),
                           exported_case_ids=available, unavailable_case_ids=unavailable)
         produce_and_wait(producer, outgoing(record))
@@ -56,12 +58,15 @@ def export(conn: psycopg.Connection, producer: confluent_kafka.Producer, store: 
     return record, cases
 
 
-def _retained(conn: psycopg.Connection, store: ObjectStore, case_id: str) -> Case | None:
-    """The case when it and every one of its evidence images still exist; None once retention destroyed any."""
+def _retained(conn: psycopg.Connection, keystore: KeyStore, store: ObjectStore, case_id: str
+              ) -> tuple[Case, Plates] | None:
+    """The case with its plates when it, its key and every one of its evidence images still exist; None once
+    retention destroyed any of them (or it expired before review could keep its evidence)."""
     try:
         case = repository.get_case(conn, case_id)
-    except CaseNotFound:
+        plates = evidence.opened_plates(keystore, case)
+    except (CaseNotFound, CaseExpired, CaseShredded):
         return None
-    if not case.sightings or not all(store.exists(s.object_key) for s in case.sightings):
+    if not case.sightings or not all(store.exists(s.evidence_key) for s in case.sightings):
         return None
-    return case
+    return case, plates

@@ -68,7 +68,8 @@ def export_sharing(sharing_id: SharingId, request: Request, conn: DbConn, user: 
                    runtime: RuntimeDep) -> JSONResponse:
     """The approved request's cases still retained, once; destroyed cases are listed as unavailable."""
     _audit(request)
-    record, cases = sharing_flows.export(conn, runtime.producer, runtime.store, runtime.clock, sharing_id, user)
+    record, cases = sharing_flows.export(conn, runtime.producer, runtime.keystore, runtime.store, runtime.clock,
+                                         sharing_id, user)
     _audit(request, cases=",".join(record.exported_case_ids), unavailable=",".join(record.unavailable_case_ids),
            legal_basis=record.legal_basis, recipient=record.recipient)
     return JSONResponse(present.sharing_bundle(record, cases), headers={"Cache-Control": "no-store, private"})

@@ -3,7 +3,11 @@ from datetime import datetime
 
 import psycopg
 
+from alpr_common.crypto import Sealed
 from services.review.models import ReversalRecord
+from services.review.repository import sealed_value
+
+SEALED_CORRECTION = ("corrected_key_id", "corrected_nonce", "corrected_ciphertext")
 
 
 def assign(conn: psycopg.Connection, case_id: str, officer: str, by: str, at: datetime) -> None:
@@ -30,10 +34,12 @@ def decision_counts(conn: psycopg.Connection, since: datetime | None) -> list[di
         "GROUP BY d.officer ORDER BY d.officer", {"since": since}).fetchall()
 
 
-def officer_decisions(conn: psycopg.Connection, officer: str, limit: int) -> list[dict]:
-    """One officer's decisions, newest first, each with its reversal if any."""
-    return conn.execute(
-        "SELECT d.case_id, d.decision_id, d.outcome, d.reason, d.corrected_plate, d.decided_at, d.citation_id, "
+def officer_decisions(conn: psycopg.Connection, officer: str, limit: int) -> list[tuple[dict, Sealed | None]]:
+    """One officer's decisions, newest first, each with its reversal if any, and its correction (sealed)."""
+    rows = conn.execute(
+        "SELECT d.case_id, d.decision_id, d.outcome, d.reason, d.corrected_key_id, d.corrected_nonce, "
+        "d.corrected_ciphertext, d.decided_at, d.citation_id, "
         "r.supervisor AS reversed_by, r.reason AS reversal_reason, r.reversed_at "
         "FROM review.decisions d LEFT JOIN review.reversals r ON r.reverses = d.decision_id "
         "WHERE d.officer = %s ORDER BY d.decided_at DESC, d.case_id LIMIT %s", (officer, limit)).fetchall()
+    return [(row, sealed_value(*(row.pop(k) for k in SEALED_CORRECTION))) for row in rows]

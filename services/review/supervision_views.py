@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 from pydantic import BaseModel, Field
 
-from services.review import present, supervision_flows, supervision_repository
+from services.review import evidence, present, supervision_flows, supervision_repository
 from services.review.deps import CanAssignCases, CanOverseeDecisions, CanReverseDecisions, CurrentUser, DbConn, RuntimeDep
 from services.review.domain import STATUS_AFTER, validated_reversal_reason
 
@@ -31,7 +31,7 @@ def assign_case(case_id: CaseId, body: AssignmentBody, conn: DbConn, user: Curre
 @router.post("/cases/{case_id}/reversal", name="case.reverse", dependencies=[CanReverseDecisions])
 def reverse_decision(case_id: CaseId, body: ReversalBody, conn: DbConn, user: CurrentUser, runtime: RuntimeDep) -> dict:
     """Reverse a case's decision, with a reason."""
-    record = supervision_flows.reverse(conn, runtime.producer, runtime.clock, case_id, user,
+    record = supervision_flows.reverse(conn, runtime.keystore, runtime.producer, runtime.clock, case_id, user,
                                        validated_reversal_reason(body.reason))
     return present.reversal_result(case_id, STATUS_AFTER[record.outcome], record)
 
@@ -43,8 +43,10 @@ def decisions_by_officer(conn: DbConn, since: datetime | None = None) -> dict:
 
 
 @router.get("/officers/{officer}/decisions", name="decisions.of_officer", dependencies=[CanOverseeDecisions])
-def officer_decisions(officer: Annotated[str, Path(max_length=200)], conn: DbConn,
+def officer_decisions(officer: Annotated[str, Path(max_length=200)], conn: DbConn, runtime: RuntimeDep,
                       limit: Annotated[int, Query(ge=1, le=500)] = 100) -> dict:
     """List one officer's decisions, newest first."""
     rows = supervision_repository.officer_decisions(conn, officer, limit)
-    return {"officer": officer, "decisions": [present.officer_decision(r) for r in rows]}
+    return {"officer": officer, "decisions": [
+        present.officer_decision(row, evidence.correction(runtime.keystore, row["decision_id"], sealed))
+        for row, sealed in rows]}

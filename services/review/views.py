@@ -5,7 +5,7 @@ from fastapi import APIRouter, Path, Query
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
-from services.review import evidence_sheet, flows, present, repository
+from services.review import evidence, evidence_sheet, flows, present, repository
 from services.review.domain import STATUS_AFTER, validated_decision
 from services.review.deps import CanDecide, CanReadCases, CanViewEvidence, CurrentUser, DbConn, RuntimeDep
 
@@ -22,24 +22,25 @@ class DecisionBody(BaseModel):
 
 
 @router.get("", name="case.list", dependencies=[CanReadCases])
-def list_cases(conn: DbConn, status: Literal["open", "confirmed", "rejected"] = "open",
+def list_cases(conn: DbConn, runtime: RuntimeDep, status: Literal["open", "confirmed", "rejected", "expired"] = "open",
                limit: Annotated[int, Query(ge=1, le=500)] = 100) -> dict:
     """List cases with a status, oldest first."""
-    return {"cases": [present.case_summary(c) for c in repository.list_cases(conn, status, limit)]}
+    return {"cases": [present.case_summary(c, evidence.summary_plate(runtime.keystore, c))
+                      for c in repository.list_cases(conn, status, limit)]}
 
 
 @router.get("/{case_id}", name="case.view", dependencies=[CanReadCases])
-def get_case(case_id: CaseId, conn: DbConn) -> dict:
-    """Show a case with its sightings and decision."""
-    return present.case_detail(repository.get_case(conn, case_id))
+def get_case(case_id: CaseId, conn: DbConn, runtime: RuntimeDep) -> dict:
+    """Show a case with its sightings and decision (410 once its evidence is shredded)."""
+    return present.case_detail(*flows.view_case(conn, runtime.keystore, case_id))
 
 
 @router.get("/{case_id}/evidence/{n}", name="evidence.view", dependencies=[CanViewEvidence],
             response_class=Response, responses={200: {"content": {"image/jpeg": {}, "image/png": {}}}})
 def get_evidence(case_id: CaseId, n: Annotated[int, Path(ge=0)], conn: DbConn, user: CurrentUser,
                  runtime: RuntimeDep) -> Response:
-    """Return the image of one sighting."""
-    data, content_type = flows.open_evidence(conn, runtime.store, runtime.clock, case_id, n, user)
+    """Return the image of one sighting, opened from its sealed copy."""
+    data, content_type = flows.open_evidence(conn, runtime.keystore, runtime.store, runtime.clock, case_id, n, user)
     return Response(data, media_type=content_type, headers={"Cache-Control": "no-store, private"})
 
 
@@ -48,7 +49,7 @@ def get_evidence(case_id: CaseId, n: Annotated[int, Path(ge=0)], conn: DbConn, u
 def get_evidence_sheet(case_id: CaseId, conn: DbConn, runtime: RuntimeDep,
                        format: Literal["html", "pdf"] = "html") -> Response:
     """The motorist's evidence sheet of a cited case, as HTML or PDF."""
-    content = flows.evidence_sheet(conn, runtime.store, case_id)
+    content = flows.evidence_sheet(conn, runtime.keystore, runtime.store, case_id)
     if format == "pdf":
         return Response(evidence_sheet.render_pdf(content), media_type="application/pdf",
                         headers={"Cache-Control": "no-store, private"})
@@ -60,5 +61,5 @@ def get_evidence_sheet(case_id: CaseId, conn: DbConn, runtime: RuntimeDep,
 def decide_case(case_id: CaseId, body: DecisionBody, conn: DbConn, user: CurrentUser, runtime: RuntimeDep) -> dict:
     """Confirm or reject an open case."""
     decision = validated_decision(body.outcome, body.reason, body.corrected_plate, body.note)
-    record = flows.decide(conn, runtime.producer, runtime.clock, case_id, user, decision)
+    record = flows.decide(conn, runtime.keystore, runtime.producer, runtime.clock, case_id, user, decision)
     return present.decision_result(case_id, STATUS_AFTER[decision.outcome], record)

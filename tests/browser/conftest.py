@@ -1,8 +1,10 @@
 """Browser tests: Playwright for Python driving Debian's chromium against a real uvicorn server.
 
-The server runs the review app with the real database, broker and a local-folder store; cases are stored
-as case intake would store them, with real JPEG evidence drawn by OpenCV.
+The server runs the review app with the real database, broker, a local-folder store and a master key of the
+test's own; cases are admitted as case intake admits them (sealed under their epoch, moved onto the case key),
+with real JPEG evidence drawn by OpenCV.
 """
+import base64
 import socket
 import threading
 import time
@@ -14,14 +16,18 @@ import numpy as np
 import pytest
 import uvicorn
 
+from alpr_common import kafka
+from alpr_common.audit import AuditTrail
+from alpr_common.clock import FixedClock
+from alpr_common.crypto import KeyStore, LocalMasterKey
 from alpr_common.db import connect
 from alpr_common.storage import open_store
-from services.review import repository
+from services.review.admission import STORED, Adapters, admit
 from services.review.app import create_app
 from services.review.intake import case_from_event
 from services.review.users import add_user, set_password
 from tests.integration.review.conftest import review_settings
-from tests.integration.review.support import NOW, case_event
+from tests.integration.review.support import NOW, case_event, new_master_key
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -46,26 +52,30 @@ def street_photo(plate: str, box: tuple[int, int, int, int], shade: int) -> byte
     return cv2.imencode(".jpg", image)[1].tobytes()
 
 
-def seed_case(url: str, store, plate: str, opened_minutes_ago: int) -> str:
-    event = case_event(store, plate=plate, opened_at=NOW - timedelta(minutes=opened_minutes_ago))
-    for n, s in enumerate(event.sightings):
-        s.object_key = s.object_key.replace(".png", ".jpg")
+def seed_case(url: str, adapters: Adapters, plate: str, opened_minutes_ago: int) -> str:
+    photos = tuple(street_photo(plate, (250, 250, 140, 40), 40 * n) for n in range(2))
+    event = case_event(adapters.store, adapters.keystore, plate=plate, photos=photos,
+                       opened_at=NOW - timedelta(minutes=opened_minutes_ago))
+    for s in event.sightings:
         s.box.x, s.box.y, s.box.width, s.box.height = 250, 250, 140, 40
-        store.put(s.object_key, street_photo(plate, (250, 250, 140, 40), 40 * n), "image/jpeg")
     with connect(url, autocommit=True) as conn:
-        repository.insert_case(conn, case_from_event(event))
+        assert admit(adapters, conn, case_from_event(event)) == STORED
     return event.case_id
 
 
 @pytest.fixture
-def site(database_url, kafka_bootstrap, tmp_path):
+def site(database_url, kafka_bootstrap, tmp_path, monkeypatch):
     """A running review server with two open cases and users `lee` (officer) and `val` (vendor)."""
+    master = new_master_key()
+    monkeypatch.setenv("ALPR_MASTER_KEY", master)
     settings = review_settings(database_url, kafka_bootstrap, tmp_path, consume=False)
-    store = open_store(settings.resolved_storage_url())
+    keystore = KeyStore(database_url, LocalMasterKey(base64.b64decode(master)))
+    audit = AuditTrail("review-test", kafka.producer(kafka_bootstrap, "review-test"))
+    adapters = Adapters(keystore, open_store(settings.resolved_storage_url()), audit, FixedClock(NOW))
     for name, role in (("lee", "officer"), ("val", "vendor")):
         add_user(database_url, name, role)
         set_password(database_url, name, PASSWORD)
-    cases = [seed_case(database_url, store, "KMR4471", 90), seed_case(database_url, store, "TQ58ZX", 30)]
+    cases = [seed_case(database_url, adapters, "KMR4471", 90), seed_case(database_url, adapters, "TQ58ZX", 30)]
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]

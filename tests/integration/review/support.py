@@ -1,4 +1,6 @@
-"""Helpers for the review integration tests: publish cases, poll the API, read topics back."""
+"""Helpers for the review integration tests: publish sealed cases, poll the API, read topics back."""
+import base64
+import os
 import time
 import uuid
 from datetime import datetime, timedelta, timezone
@@ -7,6 +9,8 @@ from typing import Callable, TypeVar
 from google.protobuf.message import Message
 
 from alpr_common import kafka
+from alpr_common.clock import FileClock
+from alpr_common.crypto import KeyStore, seal, seal_blob, to_proto
 from alpr_common.events import cases_pb2
 from alpr_common.events.common_pb2 import Box, GeoPoint
 from alpr_common.kafka import Outgoing, produce_and_wait
@@ -19,21 +23,43 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64  # only served back byte for byte, nev
 M = TypeVar("M", bound=Message)
 
 
-def case_event(store: ObjectStore, plate: str = "ABC123", sightings: int = 2,
-               opened_at: datetime = NOW - timedelta(minutes=30)) -> cases_pb2.Case:
-    """A new overstay case whose evidence images are in the store."""
+def new_master_key() -> str:
+    """A master key of the test's own (base64 of 32 random bytes), as ALPR_MASTER_KEY holds it."""
+    return base64.b64encode(os.urandom(32)).decode()
+
+
+def set_clock_after_every_other_test(tmp_path) -> datetime:
+    """Move the review fixture's clock past anything other tests (this session or an earlier one on the same
+    broker) issued: decisions made now are the only ones an export since that time reads."""
+    later = datetime.now(timezone.utc).replace(microsecond=0) + timedelta(days=365 * 50)
+    FileClock(tmp_path / "clock").set(later)
+    return later
+
+
+def image_of(object_key: str) -> bytes:
+    """The plaintext image a test case's sighting shows."""
+    return PNG + object_key.encode()
+
+
+def case_event(store: ObjectStore, keystore: KeyStore, plate: str = "ABC123", sightings: int = 2,
+               opened_at: datetime = NOW - timedelta(minutes=30), reads: tuple[str, ...] = (),
+               confidences: tuple[float, ...] = (), photos: tuple[bytes, ...] = (),
+               first: datetime = NOW - timedelta(hours=3)) -> cases_pb2.Case:
+    """A new overstay case as rules publishes it: no plate in clear, each sighting's plate sealed under the
+    epoch key of its capture time (bound to its read id), each image a blob sealed under that key in the store."""
     case_id = f"case-{uuid.uuid4().hex[:12]}"
-    first = NOW - timedelta(hours=3)
-    event = cases_pb2.Case(case_id=case_id, plate_text=plate, zone_id="z-elm", zone_name="Elm St 2h",
+    event = cases_pb2.Case(case_id=case_id, zone_id="z-elm", zone_name="Elm St 2h",
                            kind=cases_pb2.OVERSTAY, opened_at=opened_at,
                            rule_summary="2h limit + 10 min grace, seen 3h apart", limit_minutes=120, grace_minutes=10)
     for n in range(sightings):
-        key = f"frames/dev-1/{case_id}-{n}.png"
-        store.put(key, PNG + key.encode(), "image/png")
+        at, key, read_id = first + timedelta(hours=3 * n), f"frames/dev-1/{case_id}-{n}.png", f"{case_id}-r{n}"
+        epoch = keystore.epoch_for(at)
+        store.put(key, seal_blob(epoch, photos[n] if photos else image_of(key), key))
         event.sightings.append(cases_pb2.Sighting(
-            read_id=f"r-{n}", frame_id=f"{case_id}-{n}", object_key=key,
-            captured_at=first + timedelta(hours=3 * n), location=GeoPoint(latitude=45.5 + n / 1000, longitude=-73.6),
-            plate_text=plate, confidence=0.9, box=Box(x=10 * n, y=20, width=120, height=40)))
+            read_id=read_id, frame_id=f"{case_id}-{n}", object_key=key, image_key_id=epoch.key_id,
+            captured_at=at, location=GeoPoint(latitude=45.5 + n / 1000, longitude=-73.6),
+            sealed_plate=to_proto(seal(epoch, (reads[n] if reads else plate).encode(), read_id.encode())),
+            confidence=confidences[n] if confidences else 0.9, box=Box(x=10 * n, y=20, width=120, height=40)))
     return event
 
 

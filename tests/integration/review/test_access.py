@@ -1,7 +1,8 @@
 from alpr_common.events.audit_pb2 import AuditEvent
 from alpr_common.topics import AUDIT
+from services.review.domain import evidence_key
 from services.review.users import disable_user
-from tests.integration.review.support import read_topic
+from tests.integration.review.support import image_of, read_topic
 
 
 def routes(case_id: str) -> list[tuple[str, str]]:
@@ -55,14 +56,14 @@ def test_unknown_cases_and_sightings_are_404(review):
 
 def test_evidence_destroyed_by_retention_is_410_and_the_rest_still_serves(review):
     case_id = review.new_case(sightings=2)
-    review.store.delete(f"frames/dev-1/{case_id}-0.png")
+    review.store.delete(evidence_key(case_id, f"{case_id}-0"))  # review's sealed copy
     gone = review.get(f"/v1/cases/{case_id}/evidence/0")
     assert gone.status_code == 410
     assert gone.json()["error"] == "evidence_destroyed" and "retention" in gone.json()["detail"]
     kept = review.get(f"/v1/cases/{case_id}/evidence/1")
     assert kept.status_code == 200
-    assert kept.headers["content-type"] == "image/png"
-    assert kept.content == review.store.get(f"frames/dev-1/{case_id}-1.png")
+    assert kept.headers["content-type"] == "image/png" and kept.headers["Cache-Control"] == "no-store, private"
+    assert kept.content == image_of(f"frames/dev-1/{case_id}-1.png")  # opened from the sealed copy
 
 
 def test_allowed_and_denied_requests_are_audited_with_their_request_id(review):

@@ -3,6 +3,7 @@ import numpy as np
 import psycopg
 from fastapi.testclient import TestClient
 
+from alpr_common.crypto import from_proto, open_sealed
 from alpr_common.events import decisions_pb2
 from alpr_common.timeutil import from_timestamp
 from alpr_common.topics import CITATIONS, DECISIONS
@@ -12,7 +13,11 @@ from tests.support.components import free_port
 from tests.integration.review.support import NOW, all_of_topic, read_topic
 
 
-def test_a_confirmation_publishes_a_decision_and_a_citation(review):
+def opened(review, sealed, bound_to: str) -> str:
+    return open_sealed(review.keystore, from_proto(sealed), bound_to.encode()).decode()
+
+
+def test_a_confirmation_publishes_a_decision_and_a_citation_with_the_plates_sealed(review):
     case_id = review.new_case(plate="ABC123", sightings=2)
     assert review.get(f"/v1/cases/{case_id}/evidence/1").status_code == 200
 
@@ -22,14 +27,18 @@ def test_a_confirmation_publishes_a_decision_and_a_citation(review):
     assert body["case_id"] == case_id and body["status"] == "confirmed"
 
     (decision,) = read_topic(review.bootstrap, DECISIONS.name, decisions_pb2.Decision, lambda d: d.case_id == case_id)
-    assert (decision.outcome, decision.corrected_plate, decision.officer) == (decisions_pb2.CONFIRMED, "ABC128", "officer")
+    assert (decision.outcome, decision.corrected_plate, decision.officer) == (decisions_pb2.CONFIRMED, "", "officer")
+    assert opened(review, decision.sealed_corrected_plate, decision.decision_id) == "ABC128"
     assert from_timestamp(decision.decided_at) == NOW  # the service clock, not the wall clock
     (citation,) = read_topic(review.bootstrap, CITATIONS.name, decisions_pb2.Citation, lambda c: c.case_id == case_id)
     assert citation.citation_id == body["citation_id"]
-    assert (citation.plate_text, citation.zone_id, citation.officer) == ("ABC128", "z-elm", "officer")
+    assert (citation.plate_text, citation.zone_id, citation.officer) == ("", "z-elm", "officer")
+    assert citation.sealed_plate.key_id == f"case:{case_id}"
+    assert opened(review, citation.sealed_plate, citation.citation_id) == "ABC128"
+    assert b"ABC12" not in decision.SerializeToString() + citation.SerializeToString()
     assert from_timestamp(citation.violation_at) == NOW  # the later of the two sightings
     assert (citation.location.latitude, citation.location.longitude) == (45.501, -73.6)
-    assert list(citation.evidence_keys) == [f"frames/dev-1/{case_id}-0.png", f"frames/dev-1/{case_id}-1.png"]
+    assert list(citation.evidence_keys) == [f"cases/{case_id}/{case_id}-0", f"cases/{case_id}/{case_id}-1"]
 
     case = review.get(f"/v1/cases/{case_id}").json()
     assert case["status"] == "confirmed"
@@ -111,9 +120,8 @@ def test_when_the_broker_does_not_acknowledge_the_case_stays_open(review, databa
 
 
 def test_a_cited_case_has_an_evidence_sheet_in_html_and_pdf(review):
-    case_id = review.new_case(plate="ABC123", sightings=2)
-    for n in range(2):  # real photos this time: the PDF decodes them
-        review.store.put(f"frames/dev-1/{case_id}-{n}.png", cv2.imencode(".png", np.full((48, 64, 3), 90 * n, np.uint8))[1].tobytes())
+    photos = tuple(cv2.imencode(".png", np.full((48, 64, 3), 90 * n, np.uint8))[1].tobytes() for n in range(2))
+    case_id = review.new_case(plate="ABC123", sightings=2, photos=photos)  # real photos this time: the PDF decodes them
     assert review.get(f"/v1/cases/{case_id}/evidence-sheet").json()["error"] == "case_not_cited"
     review.get(f"/v1/cases/{case_id}/evidence/0")
     citation_id = review.post(f"/v1/cases/{case_id}/decision", json={"outcome": "confirm"}).json()["citation_id"]

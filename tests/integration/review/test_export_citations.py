@@ -7,7 +7,7 @@ from click.testing import CliRunner
 from alpr_common.events.audit_pb2 import AuditEvent
 from alpr_common.topics import AUDIT
 from services.review.cli import review as review_cli
-from tests.integration.review.support import NOW, read_topic
+from tests.integration.review.support import read_topic, set_clock_after_every_other_test
 
 
 class Receiver(BaseHTTPRequestHandler):
@@ -24,16 +24,24 @@ class Receiver(BaseHTTPRequestHandler):
         pass
 
 
-def confirmed_case(review) -> tuple[str, str]:
-    case_id = review.new_case(plate="EXP777")
+def confirmed_case(review, plate: str) -> tuple[str, str]:
+    case_id = review.new_case(plate=plate)
     review.get(f"/v1/cases/{case_id}/evidence/0")
     return case_id, review.post(f"/v1/cases/{case_id}/decision", json={"outcome": "confirm"}).json()["citation_id"]
 
 
-def test_citations_export_as_csv_and_json_and_to_a_webhook_and_each_export_is_audited(review, monkeypatch):
-    case_id, citation_id = confirmed_case(review)
+def exporting(review, database_url, monkeypatch, tmp_path) -> str:
+    """The CLI's environment, and a --since that only this test's citations (sealed under its keys) reach."""
     monkeypatch.setenv("KAFKA_BOOTSTRAP_SERVERS", review.bootstrap)
-    runner, since = CliRunner(), NOW.strftime("%Y-%m-%d")
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    return set_clock_after_every_other_test(tmp_path).strftime("%Y-%m-%dT%H:%M:%S+0000")
+
+
+def test_citations_export_as_csv_and_json_and_to_a_webhook_and_each_export_is_audited(review, database_url,
+                                                                                       monkeypatch, tmp_path):
+    since = exporting(review, database_url, monkeypatch, tmp_path)
+    case_id, citation_id = confirmed_case(review, "EXP777")
+    runner = CliRunner()
     as_csv = runner.invoke(review_cli, ["export-citations", "--since", since, "--format", "csv", "--actor", "clerk-1"])
     assert as_csv.exit_code == 0, as_csv.output
     line = next(l for l in as_csv.stdout.splitlines() if l.startswith(citation_id))
@@ -61,4 +69,19 @@ def test_citations_export_as_csv_and_json_and_to_a_webhook_and_each_export_is_au
     exports = read_topic(review.bootstrap, AUDIT.name, AuditEvent,
                          lambda e: e.action == "citations.export" and e.actor == "clerk-1", want=2)
     assert sorted(e.details["destination"] for e in exports) == sorted(["stdout (csv)", url])
-    assert all(int(e.details["count"]) >= 1 for e in exports)
+    assert all(int(e.details["count"]) >= 1 and e.outcome == "allowed" for e in exports)
+
+
+def test_a_citation_whose_case_key_was_shredded_refuses_the_export_clearly_and_the_refusal_is_audited(
+        review, database_url, monkeypatch, tmp_path):
+    since = exporting(review, database_url, monkeypatch, tmp_path)
+    case_id, citation_id = confirmed_case(review, "GON404")
+    assert review.keystore.destroy_case_key(case_id, set_clock_after_every_other_test(tmp_path)) is True
+
+    refused = CliRunner().invoke(review_cli, ["export-citations", "--since", since, "--actor", "clerk-2"])
+    assert refused.exit_code == 1 and "GON404" not in refused.output
+    assert "export refused" in refused.output and citation_id in refused.output
+    assert f"key case:{case_id} has been destroyed" in refused.output and "--since" in refused.output
+    (audit,) = read_topic(review.bootstrap, AUDIT.name, AuditEvent,
+                          lambda e: e.action == "citations.export" and e.actor == "clerk-2")
+    assert (audit.outcome, audit.details["refused"], audit.details["count"]) == ("not_found", citation_id, "0")

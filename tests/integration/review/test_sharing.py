@@ -2,8 +2,9 @@
 from alpr_common.events import sharing_pb2
 from alpr_common.events.audit_pb2 import AuditEvent
 from alpr_common.topics import AUDIT, SHARING
+from services.review.domain import evidence_key
 from services.review.users import add_user
-from tests.integration.review.support import read_topic
+from tests.integration.review.support import NOW, read_topic
 
 BODY = {"legal_basis": "court_order", "reference": "CO-2025-17", "recipient": "County District Attorney",
         "purpose": "appeal of a parking citation"}
@@ -39,9 +40,10 @@ def test_a_denied_request_is_recorded_on_the_topic_and_cannot_be_exported(review
 
 
 def test_an_approved_request_exports_retained_cases_once_and_names_destroyed_ones(review, database_url):
-    kept, destroyed = review.new_case(), review.new_case()
-    review.store.delete(f"frames/dev-1/{destroyed}-1.png")  # retention destroyed part of its evidence
-    sharing_id = ask(review, [kept, destroyed], role="supervisor").json()["request_id"]
+    kept, destroyed, shredded = review.new_case(plate="KEP123"), review.new_case(), review.new_case(plate="SHR404")
+    review.store.delete(evidence_key(destroyed, f"{destroyed}-1"))  # retention destroyed part of its evidence
+    sharing_id = ask(review, [kept, destroyed, shredded], role="supervisor").json()["request_id"]
+    review.keystore.destroy_case_key(shredded, NOW)  # and crypto-shredded another after the request
     own = review.post(f"/v1/sharing-requests/{sharing_id}/decision", role="supervisor",
                       json={"decision": "approve", "reason": "valid order"})
     assert (own.status_code, own.json()["error"]) == (403, "self_approval")
@@ -56,7 +58,8 @@ def test_an_approved_request_exports_retained_cases_once_and_names_destroyed_one
     assert bundle.status_code == 200 and bundle.headers["Cache-Control"] == "no-store, private"
     body = bundle.json()
     assert [c["case_id"] for c in body["cases"]] == [kept] and len(body["cases"][0]["sightings"]) == 2
-    assert [u["case_id"] for u in body["unavailable"]] == [destroyed]
+    assert body["cases"][0]["plate_text"] == "KEP123" and "SHR404" not in bundle.text
+    assert [u["case_id"] for u in body["unavailable"]] == [destroyed, shredded]
     assert body["sharing_request"]["status"] == "exported"
     twice = review.get(f"/v1/sharing-requests/{sharing_id}/export", role="supervisor")
     assert (twice.status_code, twice.json()["error"]) == (409, "not_exportable")
@@ -64,7 +67,7 @@ def test_an_approved_request_exports_retained_cases_once_and_names_destroyed_one
     events = events_of(review, sharing_id, 3)
     assert [e.status for e in events] == [sharing_pb2.REQUESTED, sharing_pb2.APPROVED, sharing_pb2.EXPORTED]
     exported = events[-1]
-    assert (list(exported.exported_case_ids), list(exported.unavailable_case_ids)) == ([kept], [destroyed])
+    assert (list(exported.exported_case_ids), list(exported.unavailable_case_ids)) == ([kept], [destroyed, shredded])
     assert (exported.decided_by, exported.exported_by, exported.recipient) == ("supervisor-2", "supervisor", BODY["recipient"])
 
     listed = review.get("/v1/sharing-requests?status=exported", role="auditor").json()["sharing_requests"]
@@ -72,7 +75,7 @@ def test_an_approved_request_exports_retained_cases_once_and_names_destroyed_one
     (audit,) = read_topic(review.bootstrap, AUDIT.name, AuditEvent,
                           lambda e: e.request_id == bundle.headers["X-Request-Id"])
     assert (audit.actor, audit.action, audit.resource, audit.outcome) == ("supervisor", "sharing.export", sharing_id, "allowed")
-    assert (audit.details["cases"], audit.details["unavailable"]) == (kept, destroyed)
+    assert (audit.details["cases"], audit.details["unavailable"]) == (kept, f"{destroyed},{shredded}")
     assert audit.purpose == "data sharing under a recorded legal basis"
 
 

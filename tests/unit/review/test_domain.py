@@ -1,8 +1,11 @@
+from datetime import datetime, timezone
+
 import pytest
 
 from services.review import domain
-from services.review.domain import (CaseAlreadyDecided, EvidenceNotViewed, InvalidDecision, normalized_plate,
-                                    status_after_decision, validated_decision)
+from services.review.domain import (CaseAlreadyDecided, EvidenceNotViewed, InvalidDecision, evidence_key, image_type,
+                                    normalized_plate, shown_sighting, status_after_decision, validated_decision)
+from services.review.models import Sighting
 
 
 @pytest.mark.parametrize("outcome, status", [("confirm", "confirmed"), ("reject", "rejected")])
@@ -72,3 +75,27 @@ def test_roles_may_only_what_they_are_listed_for(role, reads, views, decides):
     assert domain.may(role, domain.CASE_READERS) is reads
     assert domain.may(role, domain.EVIDENCE_VIEWERS) is views
     assert domain.may(role, domain.DECIDERS) is decides
+
+
+def sighting(n: int, confidence: float) -> Sighting:
+    return Sighting(n, f"r{n}", f"f{n}", f"frames/d/f{n}.jpg", datetime(2025, 3, 4, tzinfo=timezone.utc), 45.5, -73.6,
+                    confidence, (0, 0, 1, 1), None)
+
+
+def test_the_case_shows_its_most_confident_read_and_the_first_of_equals():
+    assert shown_sighting((sighting(0, 0.71), sighting(1, 0.93), sighting(2, 0.8))).n == 1
+    assert shown_sighting((sighting(0, 0.9), sighting(1, 0.9))).n == 0
+
+
+def test_an_expired_case_can_be_neither_decided_nor_assigned():
+    with pytest.raises(CaseAlreadyDecided, match="already expired"):
+        status_after_decision("expired", "reject", viewed_evidence=True)
+    with pytest.raises(CaseAlreadyDecided, match="already expired"):
+        domain.check_assignable("expired")
+
+
+def test_review_keeps_its_copy_of_an_image_under_the_case_and_tells_its_type_from_its_bytes():
+    assert evidence_key("case-1", "f-9") == "cases/case-1/f-9"
+    assert image_type(b"\x89PNG\r\n\x1a\n...") == "image/png"
+    assert image_type(b"\xff\xd8\xff\xe0...") == "image/jpeg"
+    assert image_type(b"ALPRSEAL1...") == "application/octet-stream"

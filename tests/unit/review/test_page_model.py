@@ -10,11 +10,11 @@ T0 = datetime(2025, 3, 4, 12, 0, tzinfo=timezone.utc)
 
 def sighting(n, minutes, lat, lon=-73.6):
     return Sighting(n=n, read_id="r", frame_id="f", object_key="k", captured_at=T0 + timedelta(minutes=minutes),
-                    latitude=lat, longitude=lon, plate_text="ABC123", confidence=0.9, box=(0, 0, 1, 1))
+                    latitude=lat, longitude=lon, confidence=0.9, box=(0, 0, 1, 1), sealed_plate=None)
 
 
 def case(*sightings):
-    return Case(case_id="c", plate_text="ABC123", zone_id="z", zone_name="Elm", kind="OVERSTAY", rule_summary="2h",
+    return Case(case_id="c", zone_id="z", zone_name="Elm", kind="OVERSTAY", rule_summary="2h",
                 limit_minutes=120, grace_minutes=10, opened_at=T0, sightings=sightings)
 
 

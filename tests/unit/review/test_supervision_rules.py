@@ -29,6 +29,8 @@ def test_a_reversal_is_final_and_needs_a_decided_case():
         reversal_outcome("open", False, True)
     with pytest.raises(NotReversible, match="already reversed"):
         reversal_outcome("confirmed", True, True)
+    with pytest.raises(NotReversible, match="this one is expired"):
+        reversal_outcome("expired", False, True)
 
 
 def test_reversing_into_a_confirmation_needs_the_evidence_seen_but_voiding_does_not():
