@@ -151,6 +151,6 @@ def walk_clock(clock: FileClock, start: datetime, end: datetime, step: timedelta
 def wait_for_destruction(stack: Stack, result: tally.DemoSummary) -> None:
     """Every frame that is not evidence of a citation is due once the clock passed every window (the
     epochs' keys go with the windows, so by then their reads and photos are noise anyway)."""
-    due = result.frames_ingested - len(tally.cited_evidence(stack.bootstrap))
+    due = result.frames_ingested - len(tally.cited_frames(stack.bootstrap))
     wait_until(lambda: tally.frames_destroyed(stack.bootstrap) >= due,
                f"retention to destroy {due} frames", PIPELINE_TIMEOUT_S, stack.processes.check_alive, interval_s=1.0)

@@ -106,6 +106,7 @@ def frames_destroyed(bootstrap: str) -> int:
                for msg in read_to_end(bootstrap, RETENTION.name))
 
 
-def cited_evidence(bootstrap: str) -> set[str]:
-    """Object keys that are evidence of a citation: retention must keep these."""
-    return {key for msg in read_to_end(bootstrap, CITATIONS.name) for key in Citation.FromString(msg.value()).evidence_keys}
+def cited_frames(bootstrap: str) -> set[str]:
+    """Frames that are evidence of a citation (review's copies are `cases/<case_id>/<frame_id>`): retention keeps these."""
+    return {key.rpartition("/")[2] for msg in read_to_end(bootstrap, CITATIONS.name)
+            for key in Citation.FromString(msg.value()).evidence_keys}

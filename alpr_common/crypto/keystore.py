@@ -23,6 +23,7 @@ SELECT_EPOCH = "SELECT wrapped_hmac_key, wrapped_data_key, destroyed_at FROM key
 INSERT_CASE = """INSERT INTO keys.case_keys (case_id, master_key_id, wrapped_data_key) VALUES (%s, %s, %s)
                  ON CONFLICT (case_id) DO NOTHING"""
 SELECT_CASE = "SELECT wrapped_data_key, destroyed_at FROM keys.case_keys WHERE case_id = %s"
+SELECT_LIVE_CASES = "SELECT case_id, wrapped_data_key FROM keys.case_keys WHERE case_id = ANY(%s) AND destroyed_at IS NULL"
 DESTROY_EPOCH = """UPDATE keys.epochs SET wrapped_hmac_key = NULL, wrapped_data_key = NULL, destroyed_at = %s
                    WHERE epoch_id = %s AND destroyed_at IS NULL RETURNING epoch_id"""
 # A case that never had a key gets a tombstone, so no later case_key() call can create one for it.
@@ -63,6 +64,17 @@ class KeyStore(KeyInventory):
 
     def case_key(self, case_id: str) -> CaseKey:
         return self._case(case_id, create=True)
+
+    def prefetch_case_keys(self, case_ids: list[str]) -> None:
+        """Load the live keys of many cases in one query (a page listing cases); destroyed ones stay out."""
+        missing = [c for c in dict.fromkeys(case_ids) if not self._cached(CASE_PREFIX + c)]
+        if not missing:
+            return
+        with connect(self.url, autocommit=True) as conn:
+            rows = conn.execute(SELECT_LIVE_CASES, (missing,)).fetchall()
+        for row in rows:
+            key = self.master.unwrap(row["wrapped_data_key"], wrap_context("case-data", row["case_id"]))
+            self._remember(CASE_PREFIX + row["case_id"], CaseKey(row["case_id"], key))
 
     def destroy_epoch(self, epoch_id: str, destroyed_at: datetime) -> bool:
         """Shred an epoch's keys (one row); False when already destroyed or never created."""

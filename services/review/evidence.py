@@ -45,6 +45,12 @@ def opened_plates(keystore: KeyStore, case: Case) -> Plates:
     return Plates(by_sighting[shown_sighting(case.sightings).n], by_sighting, corrected)
 
 
+def summary_plates(keystore: KeyStore, summaries: list[CaseSummary]) -> list[tuple[CaseSummary, str | None]]:
+    """Each listed case with its plate (None once unreadable), the case keys fetched in one query."""
+    keystore.prefetch_case_keys([s.case_id for s in summaries if s.sealed_plate is not None])
+    return [(s, summary_plate(keystore, s)) for s in summaries]
+
+
 def summary_plate(keystore: KeyStore, summary: CaseSummary) -> str | None:
     """The case's plate for a list, or None once it can no longer be read."""
     if summary.sealed_plate is None:

@@ -62,6 +62,7 @@ def _audited(request: Request, route: APIRoute, response: Response) -> Response:
     try:
         runtime.audit.record(
             actor=user.name if user else "anonymous", role=user.role if user else "", action=route.name,
+            actor_kind="vendor" if user and user.role == "vendor" else "person",
             resource=resource, outcome=outcome, purpose=purpose,
             request_id=request.state.request_id, details={**details, "status": str(response.status_code)},
             at=runtime.clock.now())

@@ -25,7 +25,7 @@ def sign_in(request: Request, next: str = "/"):
 @router.get("/", name="page.queue", response_class=HTMLResponse, dependencies=[CanReadCases])
 def queue(request: Request, conn: DbConn, user: CurrentUser, runtime: RuntimeDep):
     """The queue of open cases, oldest first."""
-    cases = [(c, evidence.summary_plate(runtime.keystore, c)) for c in repository.list_cases(conn, domain.OPEN, QUEUE_LIMIT)]
+    cases = evidence.summary_plates(runtime.keystore, repository.list_cases(conn, domain.OPEN, QUEUE_LIMIT))
     return templates.TemplateResponse(request, "queue.html", {"user": user, "cases": cases, "iso": iso,
                                                               "shortcuts": page_model.SHORTCUTS})
 

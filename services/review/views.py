@@ -25,8 +25,8 @@ class DecisionBody(BaseModel):
 def list_cases(conn: DbConn, runtime: RuntimeDep, status: Literal["open", "confirmed", "rejected", "expired"] = "open",
                limit: Annotated[int, Query(ge=1, le=500)] = 100) -> dict:
     """List cases with a status, oldest first."""
-    return {"cases": [present.case_summary(c, evidence.summary_plate(runtime.keystore, c))
-                      for c in repository.list_cases(conn, status, limit)]}
+    listed = evidence.summary_plates(runtime.keystore, repository.list_cases(conn, status, limit))
+    return {"cases": [present.case_summary(c, plate) for c, plate in listed]}
 
 
 @router.get("/{case_id}", name="case.view", dependencies=[CanReadCases])

@@ -24,7 +24,7 @@ def path_with_dummies(route: APIRoute) -> str:
     """The route's path with every parameter filled by an id that names nothing (answers 404 or 4xx)."""
     path = route.path
     for param in route.dependant.path_params:
-        path = path.replace("{" + param.name + "}", "1" if param.type_ is int else "no-such-thing")
+        path = path.replace("{" + param.name + "}", "1" if param.field_info.annotation is int else "no-such-thing")
     return path
 
 
