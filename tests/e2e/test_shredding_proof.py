@@ -65,6 +65,15 @@ def plate_needles(plates) -> dict[str, bytes]:
     return {f"plate {p}": p.encode() for p in plates}
 
 
+def test_the_search_finds_what_is_there(proof):
+    """Controls: every photo needle is in the scenario's own files, and the permit registry's plates are found."""
+    run, truth = proof
+    photos = truth.image_needles()
+    assert photos and {name for _, name in find(photos, file_haystacks(truth.root))} == set(photos)
+    holders = plate_needles(truth.innocent & truth.permit_holders)
+    assert holders and {name for _, name in find(holders, table_haystacks(run.stores["database"]))} == set(holders)
+
+
 def test_no_topic_holds_an_innocent_plate_or_photo(proof):
     run, truth = proof
     needles = {**plate_needles(truth.innocent), **truth.image_needles()}
