@@ -49,7 +49,7 @@ class DemoSummary:
             f"citations            {self.citations}",
             f"audit events         {self.audit_events}",
             f"items destroyed      {self.items_destroyed} (retention records)",
-            f"crypto-shredding     {self.epochs_shredded} epochs' keys destroyed; {self.reads_still_readable} of "
+            f"crypto-shredding     keys of {self.epochs_shredded} epoch(s) destroyed; {self.reads_still_readable} of "
             f"{self.reads} reads on the topic still open; {self.cited_cases_readable} of {self.cited_cases} "
             "cited cases fully readable to the officer",
             f"annual report        {self.report_path}",

@@ -32,7 +32,7 @@ def test_demo_reads_plates_cites_audits_destroys_and_reports(demo_run):
     assert citations == confirmed > 0 and rejected >= 1
     assert audit >= frames
     (shredded, still_open, reads, readable, cited) = figure(
-        run.stdout, r"crypto-shredding\s+(\d+) epochs' keys destroyed; (\d+) of (\d+) reads on the topic still open; "
+        run.stdout, r"crypto-shredding\s+keys of (\d+) epoch\(s\) destroyed; (\d+) of (\d+) reads on the topic still open; "
                     r"(\d+) of (\d+) cited cases fully readable")
     assert destroyed > shredded > 0 and still_open == 0 and reads > 0
     assert readable == cited == citations
