@@ -76,4 +76,5 @@ def test_bench_times_both_readers_on_the_same_rendered_frames():
     ours, theirs = (line.split() for line in lines[2:4])
     assert ours[-1] == "2/2" and theirs[-1] == "2/2"  # both read the rendered plates
     assert float(ours[-4]) > 0 and float(theirs[-4]) > 0
-    assert lines[-1].startswith("throughput ratio (batch path / RapidOCR): ")
+    assert lines[-2].startswith("throughput ratio (batch path / RapidOCR): ")
+    assert lines[-1].startswith("peak resident memory of this process") and int(lines[-1].split(": ")[1].split()[0]) > 0
