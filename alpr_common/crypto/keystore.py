@@ -10,6 +10,8 @@ import os
 import time
 from datetime import datetime
 
+from psycopg_pool import ConnectionPool
+
 from alpr_common.crypto.epochs import Epoch, EpochSchedule, epochs_at, sealing_epoch
 from alpr_common.crypto.errors import KeyDestroyed, UnknownKey
 from alpr_common.crypto.inventory import KeyInventory
@@ -35,8 +37,9 @@ DESTROY_CASE = """INSERT INTO keys.case_keys (case_id, master_key_id, wrapped_da
 
 class KeyStore(KeyInventory):
     def __init__(self, database_url: str, master: MasterKey, schedule: EpochSchedule = EpochSchedule(),
-                 cache_ttl_s: float = 30.0):
-        self.url, self.master, self.schedule, self.cache_ttl_s = database_url, master, schedule, cache_ttl_s
+                 cache_ttl_s: float = 30.0, pool: ConnectionPool | None = None):
+        """`pool`: a service's connection pool (alpr_common.db.pool), so a key fetch opens no connection."""
+        self.url, self.master, self.schedule, self.cache_ttl_s, self.pool = database_url, master, schedule, cache_ttl_s, pool
         self._cache: dict[str, tuple[float, EpochKeys | CaseKey]] = {}
 
     def epoch_for(self, at: datetime) -> EpochKeys:
@@ -70,7 +73,7 @@ class KeyStore(KeyInventory):
         missing = [c for c in dict.fromkeys(case_ids) if not self._cached(CASE_PREFIX + c)]
         if not missing:
             return
-        with connect(self.url, autocommit=True) as conn:
+        with self._connection() as conn:
             rows = conn.execute(SELECT_LIVE_CASES, (missing,)).fetchall()
         for row in rows:
             key = self.master.unwrap(row["wrapped_data_key"], wrap_context("case-data", row["case_id"]))
@@ -79,19 +82,19 @@ class KeyStore(KeyInventory):
     def destroy_epoch(self, epoch_id: str, destroyed_at: datetime) -> bool:
         """Shred an epoch's keys (one row); False when already destroyed or never created."""
         self._cache.pop(EPOCH_PREFIX + epoch_id, None)
-        with connect(self.url, autocommit=True) as conn:
+        with self._connection() as conn:
             return conn.execute(DESTROY_EPOCH, (destroyed_at, epoch_id)).fetchone() is not None
 
     def destroy_case_key(self, case_id: str, destroyed_at: datetime) -> bool:
         self._cache.pop(CASE_PREFIX + case_id, None)
-        with connect(self.url, autocommit=True) as conn:
+        with self._connection() as conn:
             return conn.execute(DESTROY_CASE, {"case_id": case_id, "at": destroyed_at}).fetchone() is not None
 
     def _epoch(self, epoch_id: str, create_as: Epoch | None = None) -> EpochKeys:
         key_id = EPOCH_PREFIX + epoch_id
         if cached := self._cached(key_id):
             return cached
-        with connect(self.url, autocommit=True) as conn:
+        with self._connection() as conn:
             if create_as:
                 conn.execute(INSERT_EPOCH, (epoch_id, create_as.starts_at, create_as.ends_at, self.master.key_id,
                                             self._wrap("epoch-hmac", epoch_id), self._wrap("epoch-data", epoch_id)))
@@ -105,12 +108,15 @@ class KeyStore(KeyInventory):
         key_id = CASE_PREFIX + case_id
         if cached := self._cached(key_id):
             return cached
-        with connect(self.url, autocommit=True) as conn:
+        with self._connection() as conn:
             if create:
                 conn.execute(INSERT_CASE, (case_id, self.master.key_id, self._wrap("case-data", case_id)))
             row = conn.execute(SELECT_CASE, (case_id,)).fetchone()
         _require_live(row, key_id)
         return self._remember(key_id, CaseKey(case_id, self.master.unwrap(row["wrapped_data_key"], wrap_context("case-data", case_id))))
+
+    def _connection(self):
+        return self.pool.connection() if self.pool else connect(self.url, autocommit=True)
 
     def _wrap(self, kind: str, ident: str) -> bytes:
         return self.master.wrap(os.urandom(KEY_BYTES), wrap_context(kind, ident))

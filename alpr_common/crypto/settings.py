@@ -80,10 +80,10 @@ def ensure_default_key_file(path: Path) -> Path:
     return path
 
 
-def open_keystore(database_url: str, data_dir: Path | None = None, cache_ttl_s: float = 30.0) -> KeyStore:
+def open_keystore(database_url: str, data_dir: Path | None = None, cache_ttl_s: float = 30.0, pool=None) -> KeyStore:
     """The key store every service uses: the master key and epoch schedule from the environment
     (the embedded default's key file in `data_dir`, the service's ALPR_DATA_DIR, when given)."""
     settings = CryptoSettings()
     if data_dir is not None:
         settings = settings.model_copy(update={"data_dir": Path(data_dir)})
-    return KeyStore(database_url, master_key_from_settings(settings), settings.schedule(), cache_ttl_s=cache_ttl_s)
+    return KeyStore(database_url, master_key_from_settings(settings), settings.schedule(), cache_ttl_s=cache_ttl_s, pool=pool)

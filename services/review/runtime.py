@@ -39,12 +39,13 @@ class Runtime:
         bootstrap = settings.require_kafka()
         settings.require_oidc()
         database_url = resolve_database_url(settings.database_url, settings.data_dir)
-        keystore = open_keystore(database_url, data_dir=settings.data_dir, cache_ttl_s=settings.key_cache_s)
+        pool = open_pool(database_url)
+        keystore = open_keystore(database_url, data_dir=settings.data_dir, cache_ttl_s=settings.key_cache_s, pool=pool)
         producer = kafka.producer(bootstrap, SERVICE)
         clock, store = clock_from_setting(settings.clock), open_store(settings.resolved_storage_url())
         audit = AuditTrail(SERVICE, producer)
         adapters = Adapters(keystore, store, audit, clock)
-        return cls(settings=settings, bootstrap=bootstrap, database_url=database_url, pool=open_pool(database_url),
+        return cls(settings=settings, bootstrap=bootstrap, database_url=database_url, pool=pool,
                    clock=clock, store=store, keystore=keystore, producer=producer, audit=audit,
                    intake=CaseIntake(bootstrap, database_url, adapters, settings.group_id) if settings.consume else None,
                    auth=authenticator(settings))
