@@ -19,7 +19,7 @@ class DemoRun:
     data_dir: Path
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")  # stopped once tests/e2e is done, not held through the rest of the session
 def demo_run(tmp_path_factory):
     data_dir = tmp_path_factory.mktemp("demo")
     process = subprocess.Popen([sys.executable, "-m", "alpr_cli", "demo", "--cars", "14", "--keep-running",
