@@ -8,16 +8,13 @@ import json
 import statistics
 import tempfile
 import time
-import uuid
-from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
 
 import numpy as np
 import psycopg
-from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
-from alpr_common.db import apply_migrations, service_migrations
+from alpr_common.db import apply_migrations, scratch_database, service_migrations
 from services.reporting.report import write_annual_report
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -54,16 +51,6 @@ def other_rows(reads: int, rng: np.random.Generator) -> dict[str, list[tuple]]:
     }
 
 
-@contextmanager
-def fresh_database(server_url: str):
-    name = f"alpr_bench_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(server_url, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield make_conninfo(**{**conninfo_to_dict(server_url), "dbname": name})
-    finally:
-        with psycopg.connect(server_url, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def load(url: str, reads: int, seed: int = 7) -> None:
@@ -103,7 +90,7 @@ def median_seconds(url: str, runs: int, folder: Path, threshold: int | None) -> 
 def bench(server_url: str, reads: int, baseline_reads: int, runs: int, public: bool, echo) -> dict[int, float]:
     results = {}
     for n in (baseline_reads, reads):
-        with fresh_database(server_url) as url, tempfile.TemporaryDirectory() as tmp:
+        with scratch_database(server_url, "alpr_bench") as url, tempfile.TemporaryDirectory() as tmp:
             started = time.perf_counter()
             load(url, n)
             echo(f"{n:>12,} reads: generated and loaded in {time.perf_counter() - started:.1f} s")

@@ -7,18 +7,14 @@ for a small and a large N are printed side by side: destroying is one UPDATE of 
 import os
 import statistics
 import time
-import uuid
 from contextlib import contextmanager
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
-import psycopg
-from psycopg.conninfo import conninfo_to_dict, make_conninfo
-
 import alpr_common
 from alpr_common.crypto import EpochSchedule, KeyStore, LocalMasterKey, seal
-from alpr_common.db import apply_migrations, connect, service_migrations
+from alpr_common.db import apply_migrations, connect, scratch_database, service_migrations
 
 KEYS_MIGRATIONS = Path(alpr_common.__file__).resolve().parent / "keys_migrations"
 SEALED_READS = """CREATE TABLE IF NOT EXISTS public.sealed_reads (
@@ -29,16 +25,9 @@ T0 = datetime(2030, 1, 1, tzinfo=timezone.utc)
 @contextmanager
 def fresh_database(server_url: str) -> Iterator[str]:
     """A new database with the key store's schema and a table of sealed reads; dropped afterwards."""
-    name = f"alpr_retention_bench_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(server_url, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    try:
-        url = make_conninfo(**{**conninfo_to_dict(server_url), "dbname": name})
+    with scratch_database(server_url, "alpr_retention_bench") as url:
         prepare(url)
         yield url
-    finally:
-        with psycopg.connect(server_url, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def prepare(url: str) -> None:

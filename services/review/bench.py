@@ -15,17 +15,15 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import alpr_common
 import httpx
-import psycopg
 
 from alpr_common.crypto import CaseKey, KeyStore, LocalMasterKey, seal
-from alpr_common.db import apply_migrations, connect, resolve_database_url, service_migrations
+from alpr_common.db import apply_migrations, connect, resolve_database_url, scratch_database, service_migrations
 from services.review import repository
 from services.review.domain import evidence_key
 from services.review.models import Case, Sighting
@@ -53,16 +51,9 @@ def seeded_case(i: int, key: CaseKey) -> Case:
 @contextmanager
 def bench_database(settings: ReviewSettings):
     admin = resolve_database_url(settings.database_url, settings.data_dir)
-    name = f"review_bench_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    url = psycopg.conninfo.make_conninfo(admin, dbname=name)
-    try:
+    with scratch_database(admin, "review_bench") as url:
         apply_migrations(url, service_migrations("keys", KEYS_MIGRATIONS) + service_migrations("review", MIGRATIONS))
         yield url
-    finally:
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @contextmanager

@@ -6,11 +6,11 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from contextlib import contextmanager
-from pathlib import Path
 
 import psycopg
+
+from alpr_common.db import scratch_database
 
 LOCAL_POSTGRES = "postgresql://postgres@127.0.0.1:5432/postgres"
 
@@ -95,25 +95,9 @@ def postgres_server():
             server.cleanup()
 
 
-@contextmanager
 def fresh_database(admin_url: str):
     """A new, empty database on the server, dropped afterwards; yields its URL."""
-    name = f"alpr_test_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(admin_url, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield _with_dbname(admin_url, name)
-    finally:
-        with psycopg.connect(admin_url, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
-def _with_dbname(url: str, name: str) -> str:
-    from psycopg.conninfo import conninfo_to_dict, make_conninfo
-
-    params = conninfo_to_dict(url)
-    params["dbname"] = name
-    return make_conninfo(**params)
+    return scratch_database(admin_url, "alpr_test")
 
 
 @contextmanager

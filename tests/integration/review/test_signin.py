@@ -1,5 +1,3 @@
-import json
-
 from cryptography.hazmat.primitives.asymmetric import rsa
 from fastapi.testclient import TestClient
 
