@@ -9,6 +9,7 @@ from alpr_common.crypto.keystore import KeyStore
 from alpr_common.crypto.sealing import NONCE_BYTES, DataKeyHolder, Sealed, open_with, seal
 
 MAGIC = b"ALPRSEAL1"
+CONTENT_TYPE = "application/octet-stream"  # what a sealed blob is stored as: never the image type
 
 
 def seal_blob(keys: DataKeyHolder, data: bytes, object_key: str) -> bytes:

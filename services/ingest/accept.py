@@ -7,6 +7,7 @@ import confluent_kafka
 import psycopg
 
 from alpr_common.audit import AuditTrail
+from alpr_common.crypto import blobs
 from alpr_common.crypto import KeyDestroyed, KeyStore, seal_blob
 from alpr_common.db import connect
 from alpr_common.errors import BrokerUnavailable, StorageUnavailable
@@ -19,7 +20,6 @@ from services.ingest.validation import ValidatedFrame
 
 log = logging.getLogger(__name__)
 ACCEPTED, DUPLICATE = "accepted", "duplicate"
-SEALED_CONTENT_TYPE = "application/octet-stream"  # a sealed blob (alpr_common.crypto.blobs), never the image itself
 DATABASE_ERRORS = (psycopg.OperationalError, psycopg.InterfaceError)
 
 
@@ -68,7 +68,7 @@ def store_and_produce(adapters: Adapters, frame: ValidatedFrame, received_at: da
     key = frame.object_key
     keys = epoch_keys_for(adapters.keystore, frame)
     try:
-        adapters.store.put(key, seal_blob(keys, frame.image.data, key), SEALED_CONTENT_TYPE)
+        adapters.store.put(key, seal_blob(keys, frame.image.data, key), blobs.CONTENT_TYPE)
     except (StorageUnavailable, OSError) as exc:
         discard_object(adapters.store, key)
         raise Unavailable("storage", str(exc)) from exc

@@ -5,6 +5,7 @@ from datetime import datetime
 
 from alpr_common.crypto import EpochRecord
 from alpr_common.events.retention_pb2 import RetentionRecord
+from alpr_common.storage.layout import case_folder
 from alpr_common.timeutil import to_timestamp
 from services.retention.rules import (CITATION_EVIDENCE, MINIMIZATION_WINDOW, NON_VIOLATION_FRAMES, REJECTED_CASE_EVIDENCE,
                                       Rules)
@@ -74,11 +75,6 @@ def due(planned: list[Destruction], now: datetime) -> list[Destruction]:
 
 def due_now(items: list[InventoryItem], rules: Rules, now: datetime) -> list[Destruction]:
     return due(schedule_all(items, rules), now)
-
-
-def case_folder(case_id: str) -> str:
-    """Where the review service copies a case's photos (cases/<case_id>/<frame_id>); the slash keeps c-1 off c-10."""
-    return f"cases/{case_id}/"
 
 
 def case_images(case_key: Destruction) -> Destruction:

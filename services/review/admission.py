@@ -14,17 +14,18 @@ import psycopg
 
 from alpr_common.audit import AuditTrail
 from alpr_common.clock import Clock
+from alpr_common.crypto import blobs
 from alpr_common.crypto import CaseKey, KeyDestroyed, KeyStore, SealBroken, UnknownKey, open_blob, open_sealed, seal, seal_blob
 from alpr_common.errors import ObjectNotFound
 from alpr_common.storage import ObjectStore
+from alpr_common.storage.layout import case_evidence_key
 from services.review import repository
-from services.review.domain import EXPIRED, evidence_key
+from services.review.domain import EXPIRED
 from services.review.models import Case, Sighting
 from services.review.settings import SERVICE
 
 log = logging.getLogger(__name__)
 STORED, EXPIRED_ON_ARRIVAL, DUPLICATE = "stored", "expired", "duplicate"
-SEALED_CONTENT_TYPE = "application/octet-stream"  # a sealed blob (alpr_common.crypto.blobs), never the image itself
 
 
 class Unreviewable(Exception):
@@ -87,8 +88,8 @@ def sealed_for_case(adapters: Adapters, case: Case, opened: list[Opened]) -> Cas
 
 
 def _resealed(store: ObjectStore, key: CaseKey, s: Sighting, opened: Opened) -> Sighting:
-    where = evidence_key(key.case_id, s.frame_id)
-    store.put(where, seal_blob(key, opened.image, where), SEALED_CONTENT_TYPE)
+    where = case_evidence_key(key.case_id, s.frame_id)
+    store.put(where, seal_blob(key, opened.image, where), blobs.CONTENT_TYPE)
     return replace(s, sealed_plate=seal(key, opened.plate, s.read_id.encode()), evidence_key=where)
 
 

@@ -24,8 +24,8 @@ import httpx
 
 from alpr_common.crypto import CaseKey, KeyStore, LocalMasterKey, seal
 from alpr_common.db import apply_migrations, connect, resolve_database_url, scratch_database, service_migrations
+from alpr_common.storage.layout import case_evidence_key
 from services.review import repository
-from services.review.domain import evidence_key
 from services.review.models import Case, Sighting
 from services.review.settings import ReviewSettings
 from services.review.users import add_user
@@ -41,7 +41,7 @@ def seeded_case(i: int, key: CaseKey) -> Case:
                                captured_at=T0 + timedelta(minutes=i, hours=3 * n), latitude=45.5 + n * 1e-5,
                                longitude=-73.6, confidence=0.93, box=(100, 200, 120, 40),
                                sealed_plate=seal(key, f"BEN{i:04d}"[-8:].encode(), f"r{i}-{n}".encode()),
-                               evidence_key=evidence_key(key.case_id, f"f{i}-{n}"))
+                               evidence_key=case_evidence_key(key.case_id, f"f{i}-{n}"))
                       for n in range(2))
     return Case(case_id=key.case_id, zone_id="z-bench", zone_name="Bench St 2h",
                 kind="OVERSTAY", rule_summary="2h limit + 10 min grace", limit_minutes=120, grace_minutes=10,

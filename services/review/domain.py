@@ -108,9 +108,6 @@ def shown_sighting(sightings: tuple[Sighting, ...]) -> Sighting:
     return min(sightings, key=lambda s: (-s.confidence, s.n))
 
 
-def evidence_key(case_id: str, frame_id: str) -> str:
-    """Where review keeps its own copy of a sighting's image, sealed under the case key."""
-    return f"cases/{case_id}/{frame_id}"
 
 
 def image_type(data: bytes) -> str:

@@ -1,6 +1,6 @@
 from alpr_common.events.audit_pb2 import AuditEvent
+from alpr_common.storage.layout import case_evidence_key
 from alpr_common.topics import AUDIT
-from services.review.domain import evidence_key
 from services.review.users import disable_user
 from tests.integration.review.support import image_of, read_topic
 
@@ -56,7 +56,7 @@ def test_unknown_cases_and_sightings_are_404(review):
 
 def test_evidence_destroyed_by_retention_is_410_and_the_rest_still_serves(review):
     case_id = review.new_case(sightings=2)
-    review.store.delete(evidence_key(case_id, f"{case_id}-0"))  # review's sealed copy
+    review.store.delete(case_evidence_key(case_id, f"{case_id}-0"))  # review's sealed copy
     gone = review.get(f"/v1/cases/{case_id}/evidence/0")
     assert gone.status_code == 410
     assert gone.json()["error"] == "evidence_destroyed" and "retention" in gone.json()["detail"]

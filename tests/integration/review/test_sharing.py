@@ -1,8 +1,8 @@
 """Sharing requests through the review app, the real database and the real broker."""
 from alpr_common.events import sharing_pb2
 from alpr_common.events.audit_pb2 import AuditEvent
+from alpr_common.storage.layout import case_evidence_key
 from alpr_common.topics import AUDIT, SHARING
-from services.review.domain import evidence_key
 from services.review.users import add_user
 from tests.integration.review.support import NOW, read_topic
 
@@ -41,7 +41,7 @@ def test_a_denied_request_is_recorded_on_the_topic_and_cannot_be_exported(review
 
 def test_an_approved_request_exports_retained_cases_once_and_names_destroyed_ones(review, database_url):
     kept, destroyed, shredded = review.new_case(plate="KEP123"), review.new_case(), review.new_case(plate="SHR404")
-    review.store.delete(evidence_key(destroyed, f"{destroyed}-1"))  # retention destroyed part of its evidence
+    review.store.delete(case_evidence_key(destroyed, f"{destroyed}-1"))  # retention destroyed part of its evidence
     sharing_id = ask(review, [kept, destroyed, shredded], role="supervisor").json()["request_id"]
     review.keystore.destroy_case_key(shredded, NOW)  # and crypto-shredded another after the request
     own = review.post(f"/v1/sharing-requests/{sharing_id}/decision", role="supervisor",

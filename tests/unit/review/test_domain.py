@@ -2,8 +2,9 @@ from datetime import datetime, timezone
 
 import pytest
 
+from alpr_common.storage.layout import case_evidence_key
 from services.review import domain
-from services.review.domain import (CaseAlreadyDecided, EvidenceNotViewed, InvalidDecision, evidence_key, image_type,
+from services.review.domain import (CaseAlreadyDecided, EvidenceNotViewed, InvalidDecision, image_type,
                                     normalized_plate, shown_sighting, status_after_decision, validated_decision)
 from services.review.models import Sighting
 
@@ -95,7 +96,7 @@ def test_an_expired_case_can_be_neither_decided_nor_assigned():
 
 
 def test_review_keeps_its_copy_of_an_image_under_the_case_and_tells_its_type_from_its_bytes():
-    assert evidence_key("case-1", "f-9") == "cases/case-1/f-9"
+    assert case_evidence_key("case-1", "f-9") == "cases/case-1/f-9"
     assert image_type(b"\x89PNG\r\n\x1a\n...") == "image/png"
     assert image_type(b"\xff\xd8\xff\xe0...") == "image/jpeg"
     assert image_type(b"ALPRSEAL1...") == "application/octet-stream"
