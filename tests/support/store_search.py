@@ -31,11 +31,9 @@ def topic_haystacks(bootstrap: str) -> Iterator[Haystack]:
             yield f"topic {topic}[{msg.partition()}]@{msg.offset()}", (msg.key() or b"") + b"\0" + (msg.value() or b"") + headers
 
 
-def table_haystacks(database_url: str, skip: Iterable[str] = ()) -> Iterator[Haystack]:
+def table_haystacks(database_url: str) -> Iterator[Haystack]:
     with psycopg.connect(database_url) as conn:
         for schema, table in conn.execute(TABLES).fetchall():
-            if f"{schema}.{table}" in skip:
-                continue
             query = sql.SQL("SELECT * FROM {}.{}").format(sql.Identifier(schema), sql.Identifier(table))
             for n, row in enumerate(conn.execute(query)):
                 yield f"table {schema}.{table} row {n}", b"\0".join(_as_bytes(v) for v in row)
@@ -50,10 +48,6 @@ def file_haystacks(root: Path, skip: Iterable[Path] = ()) -> Iterator[Haystack]:
 
 def find(needles: dict[str, bytes], haystacks: Iterable[Haystack]) -> list[tuple[str, str]]:
     return [(where, name) for where, data in haystacks for name, needle in needles.items() if needle in data]
-
-
-def count(haystacks: Iterable[Haystack]) -> int:
-    return sum(1 for _ in haystacks)
 
 
 def _as_bytes(value) -> bytes:
