@@ -75,6 +75,13 @@ def crop_quad(image: np.ndarray, corners: np.ndarray) -> np.ndarray:
     return cv2.warpPerspective(image, matrix, (w, h), flags=cv2.INTER_CUBIC, borderMode=cv2.BORDER_REPLICATE)
 
 
+def union_box(boxes: list[Box]) -> Box:
+    """The smallest box containing all the (at least one) boxes."""
+    x0, y0 = min(b[0] for b in boxes), min(b[1] for b in boxes)
+    x1, y1 = max(b[0] + b[2] for b in boxes), max(b[1] + b[3] for b in boxes)
+    return x0, y0, x1 - x0, y1 - y0
+
+
 def iou(a: Box, b: Box) -> float:
     """Intersection over union of two (x, y, width, height) boxes; 0 when either is empty."""
     iw = max(0, min(a[0] + a[2], b[0] + b[2]) - max(a[0], b[0]))

@@ -2,6 +2,7 @@
 
 A plate's registration is the tallest text on it; a month or year sticker, a slogan or a dealer's
 name on the same plate is much smaller. Such smaller text close to taller text is not a plate.
+Regions of one height side by side on one line are groups of one registration, read as one.
 """
 from services.ocr.geometry import Box
 
@@ -18,3 +19,32 @@ def on_the_plate_of(small: Box, big: Box) -> bool:
 def registration_texts(boxes: list[Box]) -> list[bool]:
     """Which boxes to keep: not those lying on the plate of a text TALLER times their height."""
     return [not any(big[3] >= TALLER * small[3] and on_the_plate_of(small, big) for big in boxes) for small in boxes]
+
+
+# A registration is often printed in groups with a gap, a dash or an emblem between them
+# ("PKX <pelican> 512"), which the detector finds as separate regions. On a US plate that gap is
+# about one character height; the plates of two cars are dozens of character heights apart.
+MAX_GAP = 1.5  # in character heights, between groups of one registration
+
+
+def same_line(left: Box, right: Box) -> bool:
+    """right continues left's line: similar height, the same middle, and close beside it on the right."""
+    short, tall = sorted((left[3], right[3]))
+    if tall >= TALLER * short:
+        return False
+    middle_offset = abs((left[1] + left[3] / 2) - (right[1] + right[3] / 2))
+    gap = right[0] - (left[0] + left[2])
+    return middle_offset <= short / 2 and -short / 2 <= gap <= MAX_GAP * tall
+
+
+def text_lines(boxes: list[Box]) -> list[list[int]]:
+    """The boxes' indices grouped into lines of text, each line left to right; every box in one line."""
+    lines: list[list[int]] = []
+    for i in sorted(range(len(boxes)), key=lambda k: boxes[k][0]):
+        line = next((ln for ln in lines if same_line(boxes[ln[-1]], boxes[i])), None)
+        if line is None:
+            lines.append([i])
+        else:
+            line.append(i)
+    return lines
+

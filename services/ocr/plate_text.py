@@ -44,7 +44,15 @@ def normalise(raw: str, confidences: list[float]) -> tuple[PlateText, int]:
 
 def as_plate(raw: str, confidences: list[float]) -> PlateText | None:
     """The plate text read in one region, or None when the region is not plate-like."""
-    plate, foreign = normalise(raw, confidences)
+    return as_joined_plate([(raw, confidences)])
+
+
+def as_joined_plate(parts: list[tuple[str, list[float]]]) -> PlateText | None:
+    """The plate text of a line read in parts (left to right, each a raw text and its character
+    confidences), or None when together they are not plate-like."""
+    normalised = [normalise(raw, confidences) for raw, confidences in parts]
+    plate = PlateText("".join(p.text for p, _ in normalised), [c for p, _ in normalised for c in p.char_confidences])
+    foreign = sum(f for _, f in normalised)
     if foreign > MAX_FOREIGN or not MIN_LENGTH <= len(plate.text) <= MAX_LENGTH or len(set(plate.text)) < 2:
         return None
     return plate

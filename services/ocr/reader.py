@@ -4,12 +4,13 @@ from pathlib import Path
 
 import numpy as np
 
+from services.ocr.ctc import Decoded
 from services.ocr.db_postprocess import Region
 from services.ocr.detection import MAX_SIDE, TextDetector
-from services.ocr.geometry import Box, bounding_box, crop_quad, side_lengths
+from services.ocr.geometry import Box, bounding_box, crop_quad, side_lengths, union_box
 from services.ocr.models import character_list, locate_models, on_gpu, open_session
-from services.ocr.plate_layout import registration_texts
-from services.ocr.plate_text import PlateText, as_plate, drop_words_beside_plates
+from services.ocr.plate_layout import registration_texts, text_lines
+from services.ocr.plate_text import PlateText, as_joined_plate, as_plate, drop_words_beside_plates
 from services.ocr.recognition import TextRecognizer
 
 MIN_TEXT_HEIGHT = 8  # pixels; smaller regions cannot be read
@@ -30,6 +31,23 @@ def plate_shaped(region: Region) -> bool:
     """A plate's text runs horizontally and is tall enough to read."""
     width, height = side_lengths(region.corners)
     return width >= height and height >= MIN_TEXT_HEIGHT
+
+
+def candidates_of_frame(parts: list[tuple[Decoded, Box]]) -> list[tuple[PlateText, Box]]:
+    """Plate-like texts of one frame from the texts read in its regions: a line of text read in
+    several regions is one candidate where its parts together look like a plate, else each part is."""
+    candidates = []
+    for line in text_lines([box for _, box in parts]):
+        pieces = [parts[k] for k in line]
+        whole = as_joined_plate([(d.text, d.char_confidences) for d, _ in pieces]) if len(pieces) > 1 else None
+        if whole is not None:
+            candidates.append((whole, union_box([box for _, box in pieces])))
+            continue
+        for decoded, box in pieces:
+            plate = as_plate(decoded.text, decoded.char_confidences)
+            if plate is not None:
+                candidates.append((plate, box))
+    return candidates
 
 
 def plates_of_frame(candidates: list[tuple[PlateText, Box]], min_confidence: float) -> list[PlateResult]:
@@ -55,10 +73,8 @@ class PlateReader:
         regions = [[r for r in found if plate_shaped(r)] for found in self.detector.detect(images)]
         owners = [(i, r) for i, found in enumerate(regions) for r in found]
         texts = self.recognizer.recognize([crop_quad(images[i], r.corners) for i, r in owners])
-        candidates: list[list[tuple[PlateText, Box]]] = [[] for _ in images]
+        parts: list[list[tuple[Decoded, Box]]] = [[] for _ in images]
         for (i, region), decoded in zip(owners, texts):
-            plate = as_plate(decoded.text, decoded.char_confidences)
-            if plate is not None:
-                h, w = images[i].shape[:2]
-                candidates[i].append((plate, bounding_box(region.corners, h, w)))
-        return [plates_of_frame(c, self.min_confidence) for c in candidates]
+            h, w = images[i].shape[:2]
+            parts[i].append((decoded, bounding_box(region.corners, h, w)))
+        return [plates_of_frame(candidates_of_frame(p), self.min_confidence) for p in parts]

@@ -30,6 +30,26 @@ def draw_plate(image: np.ndarray, text: str, x: int, y: int, width: int, font: i
     return x, y, width, height
 
 
+def draw_split_plate(image: np.ndarray, left: str, right: str, x: int, y: int, width: int) -> tuple[int, int, int, int]:
+    """A plate whose registration is printed in two groups with a round emblem between them (as on
+    Louisiana's or Arkansas's plates), about width pixels wide; returns its box."""
+    height = int(width * 0.5)
+    cv2.rectangle(image, (x, y), (x + width, y + height), (235, 235, 230), -1)
+    font = cv2.FONT_HERSHEY_SIMPLEX
+    scale = cv2.getFontScaleFromHeight(font, int(height * 0.45), 2)
+    (lw, char_height), _ = cv2.getTextSize(left, font, scale, 2)
+    (rw, _), _ = cv2.getTextSize(right, font, scale, 2)
+    shrink = min(1.0, width * 0.85 / (lw + rw + 1.5 * char_height))  # the groups and the emblem fit
+    scale, lw, rw, char_height = scale * shrink, int(lw * shrink), int(rw * shrink), int(char_height * shrink)
+    emblem = char_height // 2
+    baseline = y + (height + char_height) // 2
+    start = x + (width - lw - rw - 3 * emblem) // 2
+    cv2.putText(image, left, (start, baseline), font, scale, (20, 20, 20), 2, cv2.LINE_AA)
+    cv2.circle(image, (start + lw + 3 * emblem // 2, baseline - char_height // 2), emblem, (40, 90, 160), -1)
+    cv2.putText(image, right, (start + lw + 3 * emblem, baseline), font, scale, (20, 20, 20), 2, cv2.LINE_AA)
+    return x, y, width, height
+
+
 def parked_car_scene(text: str, seed: int = 0, size: tuple[int, int] = (960, 540)) -> np.ndarray:
     """A BGR frame: asphalt, a kerb, a car seen from behind and its plate with `text`."""
     rng = random.Random(seed)

@@ -4,7 +4,7 @@ import pytest
 from services.ocr.db_postprocess import regions_from_map
 from services.ocr.detection import detection_batch
 from services.ocr.geometry import (Scaling, bounding_box, crop_quad, expand_rect, fit_to_side, order_corners,
-                                   side_lengths, to_image_pixels)
+                                   side_lengths, to_image_pixels, union_box)
 
 
 def test_a_demo_frame_keeps_its_size_rounded_to_the_stride():
@@ -38,6 +38,11 @@ def test_corners_are_ordered_clockwise_from_top_left():
 def test_bounding_box_is_clipped_to_the_image():
     corners = np.array([[-5, 10], [50, 10], [50, 30.5], [-5, 30.5]], np.float32)
     assert bounding_box(corners, 25, 40) == (0, 10, 40, 15)
+
+
+def test_union_box_contains_every_box_and_no_more():
+    assert union_box([(10, 20, 30, 40)]) == (10, 20, 30, 40)
+    assert union_box([(50, 22, 20, 30), (10, 20, 30, 40)]) == (10, 20, 60, 40)
 
 
 def test_crop_quad_warps_a_tilted_region_upright():

@@ -1,4 +1,4 @@
-from services.ocr.plate_layout import on_the_plate_of, registration_texts
+from services.ocr.plate_layout import MAX_GAP, on_the_plate_of, registration_texts, same_line, text_lines
 
 REGISTRATION = (60, 50, 200, 60)  # x, y, w, h of a plate's characters
 
@@ -22,3 +22,52 @@ def test_texts_of_similar_height_side_by_side_are_all_kept():
 def test_one_text_alone_is_kept():
     assert registration_texts([REGISTRATION]) == [True]
     assert registration_texts([]) == []
+
+
+LEFT_GROUP = (100, 50, 90, 40)  # "PKX" of "PKX <emblem> 512": x, y, w, h
+
+
+def beside(box, gap, height=None, dy=0):
+    """A box of `height` (default box's) whose left edge lies `gap` pixels right of box."""
+    x, y, w, h = box
+    return x + w + gap, y + dy, 70, height or h
+
+
+def test_a_group_after_an_emblem_one_character_high_continues_the_line():
+    assert same_line(LEFT_GROUP, beside(LEFT_GROUP, gap=40))
+
+
+def test_overlapping_or_touching_groups_continue_the_line():
+    assert same_line(LEFT_GROUP, beside(LEFT_GROUP, gap=-10))
+    assert same_line(LEFT_GROUP, beside(LEFT_GROUP, gap=0))
+
+
+def test_the_plate_of_the_next_car_is_another_line():
+    assert not same_line(LEFT_GROUP, beside(LEFT_GROUP, gap=MAX_GAP * 40 + 1))
+    assert not same_line(LEFT_GROUP, beside(LEFT_GROUP, gap=25 * 40))
+
+
+def test_a_smaller_text_beside_the_registration_is_another_line():
+    assert not same_line(LEFT_GROUP, beside(LEFT_GROUP, gap=10, height=20, dy=10))
+
+
+def test_a_text_above_or_below_is_another_line():
+    assert not same_line(LEFT_GROUP, beside(LEFT_GROUP, gap=10, dy=-25))
+    assert not same_line(LEFT_GROUP, beside(LEFT_GROUP, gap=10, dy=25))
+
+
+def test_a_box_left_of_another_does_not_continue_it():
+    right = beside(LEFT_GROUP, gap=20)
+    assert not same_line(right, LEFT_GROUP)
+
+
+def test_text_lines_group_boxes_left_to_right_and_keep_every_box():
+    middle = beside(LEFT_GROUP, gap=30)
+    last = beside(middle, gap=30)
+    sticker = (20, 200, 40, 15)
+    far_plate = (900, 50, 150, 40)
+    boxes = [last, sticker, LEFT_GROUP, far_plate, middle]
+    lines = text_lines(boxes)
+    assert sorted(lines) == sorted([[2, 4, 0], [1], [3]])
+    assert sorted(i for line in lines for i in line) == list(range(len(boxes)))
+    assert text_lines([]) == []

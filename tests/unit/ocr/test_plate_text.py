@@ -1,6 +1,6 @@
 import pytest
 
-from services.ocr.plate_text import PlateText, as_plate, drop_words_beside_plates, normalise
+from services.ocr.plate_text import PlateText, as_joined_plate, as_plate, drop_words_beside_plates, normalise
 
 
 def test_normalise_upper_cases_and_drops_separators_with_their_scores():
@@ -43,3 +43,13 @@ def test_letters_only_words_give_way_to_texts_with_digits():
 def test_letters_only_plate_is_kept_when_alone():
     assert drop_words_beside_plates([PlateText("NUDVHA", [0.9] * 6)]) == [True]
     assert drop_words_beside_plates([]) == []
+
+
+def test_a_line_read_in_parts_is_one_plate_with_every_character_score():
+    plate = as_joined_plate([("PKX", [0.9, 0.8, 0.7]), ("5-12", [0.6, 0.1, 0.5, 0.4])])
+    assert plate == PlateText("PKX512", [0.9, 0.8, 0.7, 0.6, 0.5, 0.4])
+
+
+def test_parts_that_together_are_too_long_or_too_foreign_are_not_one_plate():
+    assert as_joined_plate([("ABCD123", [0.9] * 7), ("45", [0.9] * 2)]) is None
+    assert as_joined_plate([("京A1", [0.9] * 3), ("停B2", [0.9] * 3)]) is None

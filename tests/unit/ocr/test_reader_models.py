@@ -5,9 +5,10 @@ import cv2
 import numpy as np
 import pytest
 
+from services.ocr.ctc import Decoded
 from services.ocr.detection import TextDetector
-from services.ocr.reader import PlateReader
-from services.ocr.synthetic import parked_car_scene
+from services.ocr.reader import PlateReader, candidates_of_frame, plate_shaped
+from services.ocr.synthetic import draw_split_plate, parked_car_scene
 
 PLATES = ["ABC2345", "7FDMS6", "NUDVHA", "K9WX38P"]
 
@@ -51,6 +52,20 @@ def test_the_box_surrounds_the_plate_characters(reader):
     assert overlap(plate.box, drawn) > 0.6
 
 
+def test_a_registration_printed_in_two_groups_around_an_emblem_is_one_plate(reader):
+    frame = np.full((540, 960, 3), 90, np.uint8)
+    plate_box = draw_split_plate(frame, "PKX", "512", 380, 260, 240)
+    groups = [r for r in reader.detector.detect([frame])[0] if plate_shaped(r)]
+    assert len(groups) == 2  # the detector finds the groups apart: what the reader must join
+    (plate,) = reader.read_batch([frame])[0]
+    assert plate.text == "PKX512"
+    assert len(plate.char_confidences) == 6
+    x, y, w, h = plate.box
+    px, py, pw, ph = plate_box
+    assert px <= x and x + w <= px + pw and py <= y and y + h <= py + ph
+    assert w > pw / 2  # both groups, not one
+
+
 def test_a_make_badge_beside_the_plate_is_not_reported(reader):
     frame = parked_car_scene("PJF863", seed=3)
     cv2.putText(frame, "TOYOTA", (80, 120), cv2.FONT_HERSHEY_SIMPLEX, 1.4, (250, 250, 250), 3, cv2.LINE_AA)
@@ -86,3 +101,16 @@ def test_a_row_of_windows_is_not_a_plate(reader):
         cv2.rectangle(frame, (x + 6, 46), (x + 74, 184), (120, 100, 80), 2)
     assert reader.detector.detect([frame]) != [[]]  # the detector does see "text" there
     assert reader.read_batch([frame]) == [[]]
+
+
+def test_a_line_whose_parts_together_are_no_plate_is_read_part_by_part():
+    parts = [(Decoded("ABC1234", [0.9] * 7), (100, 50, 200, 40)), (Decoded("56", [0.9] * 2), (320, 50, 50, 40))]
+    assert [(p.text, box) for p, box in candidates_of_frame(parts)] == [("ABC1234", (100, 50, 200, 40)),
+                                                                       ("56", (320, 50, 50, 40))]
+
+
+def test_a_line_read_in_parts_is_one_candidate_covering_them_all():
+    parts = [(Decoded("512", [0.8] * 3), (220, 52, 70, 38)), (Decoded("PKX", [0.9] * 3), (100, 50, 90, 40))]
+    ((plate, box),) = candidates_of_frame(parts)
+    assert plate.text == "PKX512"
+    assert box == (100, 50, 190, 40)
