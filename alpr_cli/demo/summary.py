@@ -15,6 +15,8 @@ class DemoSummary:
     frames_ingested: int = 0
     plates_visible: int = 0
     reads: int = 0
+    sightings: int = 0     # observations: reads of one car in consecutive frames fused count once
+    reads_fused: int = 0
     plates_read_right: int = 0
     cases_expected: int = 0
     cases_opened: int = 0
@@ -44,6 +46,8 @@ class DemoSummary:
         return [
             f"frames ingested      {self.frames_ingested}",
             f"plates read          {self.reads} reads; {self.plates_read_right} of {self.plates_visible} visible plates read exactly ({pct:.0f}%)",
+            f"multi-frame fusion   {self.reads_fused} reads fused with another frame of their sighting; "
+            f"{self.sightings} sightings",
             f"cases                expected {self.cases_expected}, opened {self.cases_opened}, matching {self.cases_matching}",
             f"officer decisions    {self.confirmed} confirmed, {self.rejected} rejected",
             f"citations            {self.citations}",
@@ -87,6 +91,12 @@ def score_reads(bootstrap: str, keystore: KeyStore, frame_truth: dict[str, list[
     visible = sum(len(plates) for plates in frame_truth.values())
     right = sum(plate in texts_by_frame.get(frame, set()) for frame, plates in frame_truth.items() for plate in plates)
     return len(reads), visible, right
+
+
+def count_sightings(bootstrap: str, frame_truth: dict[str, list[str]]) -> tuple[int, int]:
+    """(sightings, reads fused with a read of another frame) among the reads of our frames."""
+    reads = our_reads(bootstrap, frame_truth)
+    return len({read.sighting_id for read in reads}), sum(read.fused_from > 1 for read in reads)
 
 
 def still_readable(bootstrap: str, keystore: KeyStore, frame_truth: dict[str, list[str]]) -> int:

@@ -26,7 +26,7 @@ from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__
 from alpr_common.events import common_pb2 as alpr__common_dot_events_dot_common__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1e\x61lpr_common/events/reads.proto\x12\x07\x61lpr.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1f\x61lpr_common/events/common.proto\"\xa3\x03\n\tPlateRead\x12\x0f\n\x07read_id\x18\x01 \x01(\t\x12\x10\n\x08\x66rame_id\x18\x02 \x01(\t\x12\x11\n\tdevice_id\x18\x03 \x01(\t\x12/\n\x0b\x63\x61ptured_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12#\n\x08location\x18\x05 \x01(\x0b\x32\x11.alpr.v1.GeoPoint\x12\x0e\n\x06\x63\x61mera\x18\x06 \x01(\t\x12\x12\n\nobject_key\x18\x07 \x01(\t\x12\x12\n\nplate_text\x18\x08 \x01(\t\x12\x12\n\nconfidence\x18\t \x01(\x02\x12\x18\n\x10\x63har_confidences\x18\n \x03(\x02\x12\x19\n\x03\x62ox\x18\x0b \x01(\x0b\x32\x0c.alpr.v1.Box\x12\x15\n\rmodel_version\x18\x0c \x01(\t\x12\x13\n\x0bplate_token\x18\r \x01(\x0c\x12*\n\x0csealed_plate\x18\x0e \x01(\x0b\x32\x14.alpr.v1.SealedValue\x12\x1b\n\x13overlap_plate_token\x18\x0f \x01(\x0c\x12\x14\n\x0cimage_key_id\x18\x10 \x01(\t\"\xa2\x01\n\tFrameRead\x12\x10\n\x08\x66rame_id\x18\x01 \x01(\t\x12\x11\n\tdevice_id\x18\x02 \x01(\t\x12/\n\x0b\x63\x61ptured_at\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x14\n\x0cplates_found\x18\x04 \x01(\x05\x12\x12\n\nobject_key\x18\x05 \x01(\t\x12\x15\n\rmodel_version\x18\x06 \x01(\t\"g\n\x0bTokenedRead\x12 \n\x04read\x18\x01 \x01(\x0b\x32\x12.alpr.v1.PlateRead\x12\r\n\x05token\x18\x02 \x01(\x0c\x12\x10\n\x08\x65poch_id\x18\x03 \x01(\t\x12\x15\n\rmay_open_case\x18\x04 \x01(\x08\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1e\x61lpr_common/events/reads.proto\x12\x07\x61lpr.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1f\x61lpr_common/events/common.proto\"\xcc\x03\n\tPlateRead\x12\x0f\n\x07read_id\x18\x01 \x01(\t\x12\x10\n\x08\x66rame_id\x18\x02 \x01(\t\x12\x11\n\tdevice_id\x18\x03 \x01(\t\x12/\n\x0b\x63\x61ptured_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12#\n\x08location\x18\x05 \x01(\x0b\x32\x11.alpr.v1.GeoPoint\x12\x0e\n\x06\x63\x61mera\x18\x06 \x01(\t\x12\x12\n\nobject_key\x18\x07 \x01(\t\x12\x12\n\nplate_text\x18\x08 \x01(\t\x12\x12\n\nconfidence\x18\t \x01(\x02\x12\x18\n\x10\x63har_confidences\x18\n \x03(\x02\x12\x19\n\x03\x62ox\x18\x0b \x01(\x0b\x32\x0c.alpr.v1.Box\x12\x15\n\rmodel_version\x18\x0c \x01(\t\x12\x13\n\x0bplate_token\x18\r \x01(\x0c\x12*\n\x0csealed_plate\x18\x0e \x01(\x0b\x32\x14.alpr.v1.SealedValue\x12\x1b\n\x13overlap_plate_token\x18\x0f \x01(\x0c\x12\x14\n\x0cimage_key_id\x18\x10 \x01(\t\x12\x13\n\x0bsighting_id\x18\x11 \x01(\t\x12\x12\n\nfused_from\x18\x12 \x01(\x05\"\xa2\x01\n\tFrameRead\x12\x10\n\x08\x66rame_id\x18\x01 \x01(\t\x12\x11\n\tdevice_id\x18\x02 \x01(\t\x12/\n\x0b\x63\x61ptured_at\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x14\n\x0cplates_found\x18\x04 \x01(\x05\x12\x12\n\nobject_key\x18\x05 \x01(\t\x12\x15\n\rmodel_version\x18\x06 \x01(\t\"g\n\x0bTokenedRead\x12 \n\x04read\x18\x01 \x01(\x0b\x32\x12.alpr.v1.PlateRead\x12\r\n\x05token\x18\x02 \x01(\x0c\x12\x10\n\x08\x65poch_id\x18\x03 \x01(\t\x12\x15\n\rmay_open_case\x18\x04 \x01(\x08\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -34,9 +34,9 @@ _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'alpr_common.events.reads_pb
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
   _globals['_PLATEREAD']._serialized_start=110
-  _globals['_PLATEREAD']._serialized_end=529
-  _globals['_FRAMEREAD']._serialized_start=532
-  _globals['_FRAMEREAD']._serialized_end=694
-  _globals['_TOKENEDREAD']._serialized_start=696
-  _globals['_TOKENEDREAD']._serialized_end=799
+  _globals['_PLATEREAD']._serialized_end=570
+  _globals['_FRAMEREAD']._serialized_start=573
+  _globals['_FRAMEREAD']._serialized_end=735
+  _globals['_TOKENEDREAD']._serialized_start=737
+  _globals['_TOKENEDREAD']._serialized_end=840
 # @@protoc_insertion_point(module_scope)

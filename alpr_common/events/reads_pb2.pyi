@@ -11,7 +11,7 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class PlateRead(_message.Message):
-    __slots__ = ("read_id", "frame_id", "device_id", "captured_at", "location", "camera", "object_key", "plate_text", "confidence", "char_confidences", "box", "model_version", "plate_token", "sealed_plate", "overlap_plate_token", "image_key_id")
+    __slots__ = ("read_id", "frame_id", "device_id", "captured_at", "location", "camera", "object_key", "plate_text", "confidence", "char_confidences", "box", "model_version", "plate_token", "sealed_plate", "overlap_plate_token", "image_key_id", "sighting_id", "fused_from")
     READ_ID_FIELD_NUMBER: _ClassVar[int]
     FRAME_ID_FIELD_NUMBER: _ClassVar[int]
     DEVICE_ID_FIELD_NUMBER: _ClassVar[int]
@@ -28,6 +28,8 @@ class PlateRead(_message.Message):
     SEALED_PLATE_FIELD_NUMBER: _ClassVar[int]
     OVERLAP_PLATE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     IMAGE_KEY_ID_FIELD_NUMBER: _ClassVar[int]
+    SIGHTING_ID_FIELD_NUMBER: _ClassVar[int]
+    FUSED_FROM_FIELD_NUMBER: _ClassVar[int]
     read_id: str
     frame_id: str
     device_id: str
@@ -44,7 +46,9 @@ class PlateRead(_message.Message):
     sealed_plate: _common_pb2.SealedValue
     overlap_plate_token: bytes
     image_key_id: str
-    def __init__(self, read_id: _Optional[str] = ..., frame_id: _Optional[str] = ..., device_id: _Optional[str] = ..., captured_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., location: _Optional[_Union[_common_pb2.GeoPoint, _Mapping]] = ..., camera: _Optional[str] = ..., object_key: _Optional[str] = ..., plate_text: _Optional[str] = ..., confidence: _Optional[float] = ..., char_confidences: _Optional[_Iterable[float]] = ..., box: _Optional[_Union[_common_pb2.Box, _Mapping]] = ..., model_version: _Optional[str] = ..., plate_token: _Optional[bytes] = ..., sealed_plate: _Optional[_Union[_common_pb2.SealedValue, _Mapping]] = ..., overlap_plate_token: _Optional[bytes] = ..., image_key_id: _Optional[str] = ...) -> None: ...
+    sighting_id: str
+    fused_from: int
+    def __init__(self, read_id: _Optional[str] = ..., frame_id: _Optional[str] = ..., device_id: _Optional[str] = ..., captured_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., location: _Optional[_Union[_common_pb2.GeoPoint, _Mapping]] = ..., camera: _Optional[str] = ..., object_key: _Optional[str] = ..., plate_text: _Optional[str] = ..., confidence: _Optional[float] = ..., char_confidences: _Optional[_Iterable[float]] = ..., box: _Optional[_Union[_common_pb2.Box, _Mapping]] = ..., model_version: _Optional[str] = ..., plate_token: _Optional[bytes] = ..., sealed_plate: _Optional[_Union[_common_pb2.SealedValue, _Mapping]] = ..., overlap_plate_token: _Optional[bytes] = ..., image_key_id: _Optional[str] = ..., sighting_id: _Optional[str] = ..., fused_from: _Optional[int] = ...) -> None: ...
 
 class FrameRead(_message.Message):
     __slots__ = ("frame_id", "device_id", "captured_at", "plates_found", "object_key", "model_version")

@@ -15,6 +15,7 @@ import click
 import numpy as np
 
 from services.ocr.bench_frames import BenchFrame, folder_frames, parse_size, rendered_frames, sized
+from services.ocr.evaluation.labels import LabelError
 from services.ocr.plate_text import normalise
 from services.ocr.reader import PlateReader
 
@@ -101,7 +102,10 @@ def bench(folder: Path | None, size: str | None, frames: int, limit: int | None,
     of --size (default 1280x720). Exact reads count frames whose labelled plate was read.
     """
     shape = parse_size(size) if size else None
-    chosen = folder_frames(folder, limit) if folder else rendered_frames(frames, seed, shape or (1280, 720))
+    try:
+        chosen = folder_frames(folder, limit) if folder else rendered_frames(frames, seed, shape or (1280, 720))
+    except LabelError as exc:
+        raise click.ClickException(str(exc)) from exc
     chosen = sized(chosen, shape)
     if not chosen:
         raise click.ClickException(f"no .jpg or .png images in {folder}")

@@ -7,10 +7,8 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from services.ocr.evaluation.labels import read_labels
+from services.ocr.evaluation.labels import IMAGE_SUFFIXES, read_labels
 from services.ocr.synthetic import parked_car_scene, random_plate_text
-
-IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png")
 
 
 @dataclass(frozen=True)
@@ -49,8 +47,9 @@ def rendered_frames(count: int, seed: int, size: tuple[int, int]) -> list[BenchF
 
 
 def folder_frames(folder: Path, limit: int | None) -> list[BenchFrame]:
-    """The folder's images in name order, with the plate text its labels give (if any)."""
-    truths = {label.file: label.text for label in read_labels(folder)}
+    """The folder's images in name order, with the plate text its labels give (if any).
+    Raises LabelError for a label file that cannot be used."""
+    truths = {label.file: label.text for label in read_labels(folder) if label.has_plate}
     paths = sorted(p for p in folder.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES)[:limit]
     frames = [BenchFrame(p.name, cv2.imread(str(p), cv2.IMREAD_COLOR), truths.get(p.name)) for p in paths]
     return [f for f in frames if f.image is not None]

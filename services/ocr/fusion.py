@@ -1,16 +1,18 @@
 """Multi-frame fusion (pure): reads of one plate in consecutive frames of one camera become one.
 
 A parked car is photographed several times as the vehicle passes. Reads are the same sighting
-when they come from the same device and camera, each within `window_s` of the previous one,
-with texts at most a few edits apart. Their characters are aligned (position by position when
-the lengths agree, by edit distance otherwise) and each position is decided by a vote weighted
-by the character confidences. The fused confidence of a character is the chance that not every
+when they come from different frames of the same device and camera, each taken within
+`window_s` and `max_apart_m` of the previous one, with texts at most a few edits apart; a
+sighting holds at most one read of each frame (two plates in one frame are two cars). Their
+characters are aligned (position by position when the lengths agree, by edit distance otherwise)
+and each position is decided by a vote weighted by the character confidences. The fused confidence of a character is the chance that not every
 agreeing read is wrong (noisy-OR), times the share of the vote it won, so agreement raises it.
 """
 import math
 from collections import defaultdict
 from dataclasses import dataclass
 
+from alpr_common.geo import distance_m
 from services.ocr.alignment import alignment, edit_distance
 
 
@@ -18,13 +20,22 @@ from services.ocr.alignment import alignment, edit_distance
 class Read:
     device_id: str
     camera: str
+    frame_id: str
     captured_at: float  # seconds since the epoch
+    location: tuple[float, float] | None  # latitude, longitude of the camera; None when unknown
     text: str
     char_confidences: tuple[float, ...]
 
     @property
     def confidence(self) -> float:
         return math.prod(self.char_confidences)
+
+
+@dataclass(frozen=True)
+class FusionLimits:
+    """How far apart, in time and on the ground, consecutive frames of one sighting may be taken."""
+    window_s: float
+    max_apart_m: float
 
 
 @dataclass(frozen=True)
@@ -43,9 +54,24 @@ def max_edits(a: str, b: str) -> int:
     return max(1, min(2, min(len(a), len(b)) // 3))
 
 
-def same_plate(a: Read, b: Read, window_s: float) -> bool:
-    return ((a.device_id, a.camera) == (b.device_id, b.camera) and abs(a.captured_at - b.captured_at) <= window_s
-            and edit_distance(a.text, b.text) <= max_edits(a.text, b.text))
+def follows(previous: Read, read: Read, limits: FusionLimits) -> bool:
+    """read may be the next frame of previous's sighting: another frame of the same device and camera,
+    within the limits of it."""
+    return ((previous.device_id, previous.camera) == (read.device_id, read.camera)
+            and previous.frame_id != read.frame_id
+            and abs(read.captured_at - previous.captured_at) <= limits.window_s
+            and near(previous, read, limits.max_apart_m))
+
+
+def similar(a: Read, b: Read) -> bool:
+    return edit_distance(a.text, b.text) <= max_edits(a.text, b.text)
+
+
+def near(a: Read, b: Read, max_apart_m: float) -> bool:
+    """Taken at most max_apart_m apart (true when either frame's location is unknown)."""
+    if a.location is None or b.location is None:
+        return True
+    return distance_m(*a.location, *b.location) <= max_apart_m
 
 
 def reference_read(reads: list[Read]) -> Read:
@@ -82,13 +108,14 @@ def decide(votes: dict[str, list[float]]) -> tuple[str, float]:
     return winner, (1 - math.prod(1 - c for c in votes[winner])) * share
 
 
-def sightings(reads: list[Read], window_s: float) -> list[list[Read]]:
-    """Reads grouped by plate sighting, in time order; a read joins the open group whose latest read
-    it follows within window_s and whose reads it resembles most, else starts a new group."""
+def sightings(reads: list[Read], limits: FusionLimits) -> list[list[Read]]:
+    """Reads grouped by plate sighting, in time order; a read joins the open group (one holding no
+    read of its frame, whose latest read it follows within the limits) whose reads it resembles
+    most, else starts a new group."""
     groups: list[list[Read]] = []
-    for read in sorted(reads, key=lambda r: (r.captured_at, r.device_id, r.camera, r.text)):
-        open_groups = [g for g in groups if any(same_plate(read, other, window_s) for other in g)
-                       and read.captured_at - g[-1].captured_at <= window_s]
+    for read in sorted(reads, key=lambda r: (r.captured_at, r.device_id, r.camera, r.frame_id, r.text)):
+        open_groups = [g for g in groups if follows(g[-1], read, limits) and any(similar(read, o) for o in g)
+                       and all(o.frame_id != read.frame_id for o in g)]
         if open_groups:
             min(open_groups, key=lambda g: min(edit_distance(read.text, o.text) for o in g)).append(read)
         else:

@@ -5,6 +5,7 @@ from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
 from alpr_common.config import CommonSettings
+from services.ocr.fusion import FusionLimits
 
 
 class OcrSettings(CommonSettings):
@@ -15,3 +16,8 @@ class OcrSettings(CommonSettings):
     metrics_port: int = Field(0, ge=0, description="port for /metrics; 0 turns it off")
     min_confidence: float = Field(0.5, ge=0, le=1, description="reads below this are not reported")
     model_dir: Path | None = Field(None, description="folder with the ONNX files; default: the rapidocr wheel's")
+    fusion_window_s: float = Field(4.0, ge=0, description="longest gap between frames of one sighting; 0 turns fusion off")
+    fusion_max_apart_m: float = Field(30.0, gt=0, description="farthest the camera may move between frames of one sighting")
+
+    def fusion_limits(self) -> FusionLimits | None:
+        return FusionLimits(self.fusion_window_s, self.fusion_max_apart_m) if self.fusion_window_s > 0 else None

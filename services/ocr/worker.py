@@ -21,6 +21,8 @@ from alpr_common.timeutil import from_timestamp
 from alpr_common.topics import FRAMES
 from services.ocr import metrics
 from services.ocr.events import frame_outputs
+from services.ocr.fusion import FusionLimits
+from services.ocr.observations import observe
 from services.ocr.reader import PlateReader
 from services.ocr.settings import OcrSettings
 
@@ -32,8 +34,9 @@ Loaded = tuple[confluent_kafka.Message, Frame, np.ndarray]
 class FrameBatchHandler:
     """Reads the plates of a consumed batch of frames with one batched model call."""
 
-    def __init__(self, reader: PlateReader, store: ObjectStore, keystore: KeyStore, audit: AuditTrail):
-        self.reader, self.store, self.keystore, self.audit = reader, store, keystore, audit
+    def __init__(self, reader: PlateReader, store: ObjectStore, keystore: KeyStore, audit: AuditTrail,
+                 fusion: FusionLimits | None):
+        self.reader, self.store, self.keystore, self.audit, self.fusion = reader, store, keystore, audit, fusion
 
     def __call__(self, messages: list[confluent_kafka.Message]) -> list[Outgoing]:
         decoded, dead = decode_batch(messages, Frame, SERVICE)
@@ -69,13 +72,15 @@ class FrameBatchHandler:
         plates = self.reader.read_batch([image for _, _, image in loaded])
         metrics.INFERENCE_SECONDS.observe(time.perf_counter() - started)
         metrics.BATCH_FRAMES.observe(len(loaded))
+        frames = [frame for _, frame, _ in loaded]
         outgoing = []
-        for (_, frame, _), found in zip(loaded, plates):
+        for frame, found in zip(frames, observe(frames, plates, self.fusion)):
             self._record(frame, "ok", len(found))
             epochs = self.keystore.epochs_for(from_timestamp(frame.captured_at)) if found else []
             outgoing += frame_outputs(frame, found, self.reader.model_version, epochs)
             metrics.FRAMES_PROCESSED.inc()
             metrics.PLATES_FOUND.inc(len(found))
+            metrics.READS_FUSED.inc(sum(o.fused_from > 1 for o in found))
         return outgoing
 
     def _dead(self, msg: confluent_kafka.Message, reason: str) -> Outgoing:
@@ -97,7 +102,8 @@ def run_worker(settings: OcrSettings, stop: threading.Event, reader: PlateReader
     producer = kafka.producer(bootstrap, SERVICE)
     consumer = kafka.consumer(bootstrap, group_id, [FRAMES.name])
     keystore = open_keystore(resolve_database_url(settings.database_url, settings.data_dir), settings.data_dir)
-    handler = FrameBatchHandler(reader, open_store(settings.resolved_storage_url()), keystore, AuditTrail(SERVICE, producer))
+    handler = FrameBatchHandler(reader, open_store(settings.resolved_storage_url()), keystore, AuditTrail(SERVICE, producer),
+                                settings.fusion_limits())
     serve_metrics(settings.metrics_port)
     log.info("reading plates with %s", reader.model_version)
     try:

@@ -5,12 +5,19 @@ from pathlib import Path
 import click
 from tqdm import tqdm
 
-from services.ocr.evaluation.labels import read_labels
+from services.ocr.evaluation.labels import Label, LabelError, read_labels
 from services.ocr.evaluation.report import as_dict, as_text
 from services.ocr.evaluation.run import evaluate as evaluate_folder, unreadable_images
 from services.ocr.evaluation.scoring import score
 from services.ocr.reader import PlateReader
 from services.ocr.settings import OcrSettings
+
+
+def labels_of(folder: Path) -> list[Label]:
+    try:
+        return read_labels(folder)
+    except LabelError as exc:
+        raise click.ClickException(str(exc)) from exc
 
 
 @click.command()
@@ -23,11 +30,14 @@ def evaluate(folder: Path, as_json: bool, limit: int | None, min_confidence: flo
     """Score the reader on FOLDER, labelled as in ../shared/datasets/README.md.
 
     Either a groundtruth.csv (file,state,plate_text) of plate crops, or one NAME.txt per image
-    (file, x, y, w, h, plate_text as tab-separated fields). Prints exact-match accuracy, accuracy
-    with the letter O and the digit 0 folded together, detection recall (a reported box overlapping
-    the labelled one with IoU >= 0.5), accuracy by state, and every misread.
+    (file, x, y, w, h, plate_text as tab-separated fields); an empty NAME.txt labels the image
+    NAME.jpg, .jpeg or .png beside it as having no plate. Prints, over the images with a plate,
+    exact-match accuracy, accuracy with the letter O and the digit 0 folded together, detection
+    recall (a reported box overlapping the labelled one with IoU >= 0.5), accuracy by state and
+    every misread; over the images with no plate, how many had no plate reported, and every plate
+    that was (a false plate).
     """
-    labels = read_labels(folder)[:limit]
+    labels = labels_of(folder)[:limit]
     if not labels:
         raise click.ClickException(f"no labels in {folder}: expected groundtruth.csv or NAME.txt files")
     missing = unreadable_images(folder, labels)

@@ -19,21 +19,38 @@ def as_dict(folder: str, model_version: str, scores: Scores) -> dict:
         "misreads": [{"file": o.label.file, "truth": o.label.text, "read": o.read, "detected": o.detected,
                       "kind": failure_kind(o)}
                      for o in scores.misreads],
+        "no_plate_images": scores.no_plate_images, "false_plates": len(scores.false_plates),
+        "false_plate_reads": [{"file": o.label.file, "read": o.read} for o in scores.false_plates],
     }
 
 
+def misread_lines(scores: Scores) -> list[str]:
+    lines = [f"misreads ({len(scores.misreads)}): file, truth, read, kind" + (", detected" if scores.boxes else "")]
+    for o in scores.misreads:
+        detected = "" if o.detected is None else f"  {'detected' if o.detected else 'missed'}"
+        lines.append(f"  {o.label.file:<24}{o.label.text:<10}{o.read or '-':<10}{failure_kind(o):<20}{detected}")
+    return lines
+
+
+def false_plate_lines(scores: Scores) -> list[str]:
+    """The plates reported on images labelled as having none; nothing when there are no such images."""
+    if not scores.no_plate_images:
+        return []
+    return ["", f"false plates ({len(scores.false_plates)}): file, read"] + [
+        f"  {o.label.file:<24}{o.read}" for o in scores.false_plates]
+
+
 def as_text(folder: str, model_version: str, scores: Scores) -> list[str]:
-    lines = [f"{folder}: {scores.images} labelled images, read by {model_version}",
+    clean = scores.no_plate_images - len(scores.false_plates)
+    lines = [f"{folder}: {scores.images} labelled images with a plate, {scores.no_plate_images} without,"
+             f" read by {model_version}",
              f"exact match (O and 0 distinct):   {percent(scores.exact, scores.images)}",
              f"match with O and 0 folded as one: {percent(scores.folded, scores.images)}",
-             f"detection recall (IoU >= {MIN_IOU}):    {percent(scores.detected, scores.boxes)}"]
+             f"detection recall (IoU >= {MIN_IOU}):    {percent(scores.detected, scores.boxes)}",
+             f"no plate reported on no-plate images: {percent(clean, scores.no_plate_images)}"]
     if scores.failures:
         lines += ["", "misreads by kind:"] + [f"  {kind:<20}{n}" for kind, n in scores.failures.items()]
     if scores.by_state:
         lines += ["", "exact match by state:"]
         lines += [f"  {state:<4}{percent(e, n)}" for state, (e, n) in scores.by_state.items()]
-    lines += ["", f"misreads ({len(scores.misreads)}): file, truth, read, kind" + (", detected" if scores.boxes else "")]
-    for o in scores.misreads:
-        detected = "" if o.detected is None else f"  {'detected' if o.detected else 'missed'}"
-        lines.append(f"  {o.label.file:<24}{o.label.text:<10}{o.read or '-':<10}{failure_kind(o):<20}{detected}")
-    return lines
+    return lines + [""] + misread_lines(scores) + false_plate_lines(scores)

@@ -1,4 +1,5 @@
-"""Scoring plate reads against labels (pure): exact match, O/0 folded, detection recall, by state."""
+"""Scoring plate reads against labels (pure): exact match, O/0 folded, detection recall, by state,
+over the images with a plate; and plates reported on images labelled as having none (false plates)."""
 from collections import Counter
 from dataclasses import dataclass
 
@@ -13,6 +14,7 @@ MIN_IOU = 0.5  # a labelled plate counts as detected when a reported box overlap
 class Outcome:
     label: Label
     read: str               # the text reported for the labelled plate; "" when none was
+                            # (on an image with no plate: the most confident plate reported)
     detected: bool | None   # None when the label gives no box
 
     @property
@@ -26,7 +28,7 @@ class Outcome:
 
 @dataclass(frozen=True)
 class Scores:
-    images: int
+    images: int        # images with a plate: every figure down to failures counts these only
     exact: int
     folded: int        # matches once the letter O and the digit 0 count as one character
     boxes: int         # labels that give a box
@@ -34,7 +36,8 @@ class Scores:
     by_state: dict[str, tuple[int, int]]  # state -> (exact, images)
     misreads: list[Outcome]
     failures: dict[str, int]  # failure_kind -> misreads of that kind
-
+    no_plate_images: int      # images labelled as having no plate
+    false_plates: list[Outcome]  # those of them on which a plate was reported
 
 
 def fold_o_zero(text: str) -> str:
@@ -43,7 +46,7 @@ def fold_o_zero(text: str) -> str:
 
 def outcome(label: Label, plates: list[tuple[str, Box]]) -> Outcome:
     """Plates are (text, box), most confident first. With a labelled box, the read is the plate
-    overlapping it most (any overlap); without one, the most confident plate."""
+    overlapping it most (any overlap); without one (a crop, an image with no plate), the most confident plate."""
     if label.box is None:
         return Outcome(label, plates[0][0] if plates else "", None)
     overlaps = [(iou(box, label.box), text) for text, box in plates]
@@ -72,8 +75,11 @@ def tally_by_state(outcomes: list[Outcome]) -> dict[str, tuple[int, int]]:
 
 
 def score(outcomes: list[Outcome]) -> Scores:
-    boxed = [o for o in outcomes if o.detected is not None]
-    return Scores(images=len(outcomes), exact=sum(o.exact for o in outcomes), folded=sum(o.folded for o in outcomes),
+    plated = [o for o in outcomes if o.label.has_plate]
+    no_plate = [o for o in outcomes if not o.label.has_plate]
+    boxed = [o for o in plated if o.detected is not None]
+    return Scores(images=len(plated), exact=sum(o.exact for o in plated), folded=sum(o.folded for o in plated),
                   boxes=len(boxed), detected=sum(bool(o.detected) for o in boxed),
-                  by_state=tally_by_state(outcomes), misreads=[o for o in outcomes if not o.exact],
-                  failures=dict(Counter(failure_kind(o) for o in outcomes if not o.exact).most_common()))
+                  by_state=tally_by_state(plated), misreads=[o for o in plated if not o.exact],
+                  failures=dict(Counter(failure_kind(o) for o in plated if not o.exact).most_common()),
+                  no_plate_images=len(no_plate), false_plates=[o for o in no_plate if o.read])

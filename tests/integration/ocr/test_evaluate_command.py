@@ -50,6 +50,55 @@ def test_a_rendered_scene_folder_is_scored_for_detection_against_the_labelled_bo
                                   "kind": "nothing read"}]
 
 
+def character_box(frame: np.ndarray) -> tuple[int, int, int, int]:
+    """Where parked_car_scene drew the plate's characters (the box the reader reports): the dark
+    pixels inside the plate, whose fill colour is drawn after the noise and so is exact."""
+    x, y, w, h = cv2.boundingRect(np.all(frame == (235, 235, 230), axis=2).astype(np.uint8))
+    dark = np.zeros(frame.shape[:2], np.uint8)
+    dark[y + 2: y + h - 2, x + 2: x + w - 2] = frame[y + 2: y + h - 2, x + 2: x + w - 2].max(axis=2) < 128
+    return cv2.boundingRect(dark)
+
+
+def street(seed: int) -> np.ndarray:
+    """An empty street as parked_car_scene paints it, without the car: sky, asphalt and a kerb."""
+    frame = np.full((540, 960, 3), 90, np.uint8)
+    frame[:180] = (150, 140, 120)
+    cv2.line(frame, (0, 330), (960, 300), (170, 170, 170), 8)
+    return np.clip(frame + np.random.default_rng(seed).normal(0, 6, frame.shape), 0, 255).astype(np.uint8)
+
+
+def with_time_overlay(frame: np.ndarray) -> np.ndarray:
+    """The date and time a camera burns into its frames: text with digits, but not a plate."""
+    cv2.rectangle(frame, (10, 10), (400, 52), (0, 0, 0), -1)
+    cv2.putText(frame, "2026-11-22 14:03:27", (16, 42), cv2.FONT_HERSHEY_SIMPLEX, 0.9, (255, 255, 255), 2, cv2.LINE_AA)
+    return frame
+
+
+def test_images_labelled_as_having_no_plate_are_scored_for_false_plates(tmp_path):
+    for i, text in enumerate(["ABC2345", "7FDMS6"]):
+        frame = parked_car_scene(text, seed=i)
+        cv2.imwrite(str(tmp_path / f"car{i}.jpg"), frame)
+        (tmp_path / f"car{i}.txt").write_text("car{}.jpg\t{}\t{}\t{}\t{}\t{}\n".format(i, *character_box(frame), text))
+    cv2.imwrite(str(tmp_path / "street.jpg"), street(seed=1))
+    cv2.imwrite(str(tmp_path / "clock.png"), with_time_overlay(street(seed=2)))
+    cv2.imwrite(str(tmp_path / "van.jpeg"), parked_car_scene("KX72PLM", seed=5))  # labelled wrongly: has a plate
+    cv2.imwrite(str(tmp_path / "unlabelled.jpg"), parked_car_scene("ZZ2222", seed=6))
+    for name in ("street", "clock", "van"):
+        (tmp_path / f"{name}.txt").write_text("" if name != "clock" else "\n")
+    report = evaluate(str(tmp_path))
+    assert (report["images"], report["exact"], report["labelled_boxes"], report["detected"]) == (2, 2, 2, 2)
+    assert report["misreads"] == []
+    assert (report["no_plate_images"], report["false_plates"]) == (3, 1)
+    assert report["false_plate_reads"] == [{"file": "van.jpeg", "read": "KX72PLM"}]  # none on street or clock
+
+
+def test_an_empty_label_without_its_image_is_refused(tmp_path):
+    (tmp_path / "night.gif").write_bytes(b"GIF89a")
+    (tmp_path / "night.txt").write_text("")
+    result = CliRunner().invoke(ocr, ["evaluate", str(tmp_path)])
+    assert result.exit_code == 1 and "Error: night.txt is empty" in result.output
+
+
 def test_a_folder_without_labels_is_refused(tmp_path):
     result = CliRunner().invoke(ocr, ["evaluate", str(tmp_path)])
     assert result.exit_code != 0 and "no labels" in result.output

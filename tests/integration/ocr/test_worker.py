@@ -2,7 +2,7 @@
 import threading
 import time
 import uuid
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 import confluent_kafka
 import cv2
@@ -25,14 +25,14 @@ from services.ocr.synthetic import parked_car_scene
 from services.ocr.worker import run_worker
 
 pytestmark = pytest.mark.integration
-PLATES = ["BKR4729", "7XVT25", "HZM836"]
+PLATES = ["BKR4729", "7XVT25", "HZM836", "BKR4729"]  # the first car photographed again 3 s later
 CAPTURED = datetime(2025, 3, 1, 9, 30, tzinfo=timezone.utc)
 GARBAGE = b"\xff\xff\xff this is not a Frame " + uuid.uuid4().bytes
 
 
-def frame_event(frame_id: str, device_id: str) -> Frame:
+def frame_event(frame_id: str, device_id: str, seconds: int) -> Frame:
     return Frame(frame_id=frame_id, device_id=device_id, object_key=f"frames/{device_id}/{frame_id}.jpg",
-                 captured_at=to_timestamp(CAPTURED),
+                 captured_at=to_timestamp(CAPTURED + timedelta(seconds=seconds)),
                  location=GeoPoint(latitude=40.0, longitude=-75.0), camera="rear", content_type="image/jpeg",
                  image_key_id="epoch:set-by-ingest")
 
@@ -40,7 +40,7 @@ def frame_event(frame_id: str, device_id: str) -> Frame:
 def publish_frames(bootstrap: str, store, keystore, run_id: str) -> list[Frame]:
     """Frames whose images are stored sealed, one stored in clear (refused), one whose image is missing,
     and one undecodable message."""
-    frames = [frame_event(f"{run_id}-{i}", f"car-{run_id}") for i in range(len(PLATES) + 2)]
+    frames = [frame_event(f"{run_id}-{i}", f"car-{run_id}", seconds=i) for i in range(len(PLATES) + 2)]
     keys = keystore.epoch_for(CAPTURED)
     for frame, text in zip(frames, [*PLATES, "CLEAR1"]):
         image = cv2.imencode(".jpg", parked_car_scene(text, seed=len(text)))[1].tobytes()
@@ -113,6 +113,10 @@ def test_worker_reads_plates_and_dead_letters_what_it_cannot_read(kafka_bootstra
         assert (read.device_id, read.object_key, read.camera) == (frame.device_id, frame.object_key, "rear")
         assert read.captured_at == frame.captured_at and read.confidence > 0.9
         assert len(read.char_confidences) == len(text) and read.model_version.startswith("ppocrv4-det+rec@")
+
+    sightings = [(r.fused_from, r.sighting_id) for r in (reads[f.frame_id][1] for f in frames[: len(PLATES)])]
+    first, second, third = (reads[f.frame_id][1].read_id for f in frames[:3])
+    assert sightings == [(2, first), (1, second), (1, third), (2, first)]  # the first car's two frames: one sighting
 
     frame_reads = {e.frame_id: (k, e.plates_found) for k, e in got[FRAME_READS.name]}
     assert frame_reads == {f.frame_id: (f.device_id.encode(), 1) for f in frames[: len(PLATES)]}

@@ -1,6 +1,6 @@
 import pytest
 
-from services.ocr.evaluation.labels import Label, parse_crop_line, parse_scene_line
+from services.ocr.evaluation.labels import Label, LabelError, parse_crop_line, parse_scene_file, parse_scene_line
 from services.ocr.evaluation.report import as_dict, as_text
 from services.ocr.evaluation.scoring import failure_kind, fold_o_zero, outcome, score, tally_by_state
 from services.ocr.geometry import iou
@@ -9,6 +9,20 @@ from services.ocr.geometry import iou
 def test_the_two_label_formats_parse_into_one_label_type():
     assert parse_crop_line("al1156.png,al,6A5730A") == Label("al1156.png", "6A5730A", state="AL")
     assert parse_scene_line("eu1.jpg\t396\t340\t203\t46\tM5XSX\n") == Label("eu1.jpg", "M5XSX", box=(396, 340, 203, 46))
+
+
+def test_an_empty_scene_file_labels_the_image_beside_it_as_having_no_plate():
+    files = {"street.txt", "street.png", "street.txt.jpg", "eu1.txt", "eu1.jpg"}
+    assert parse_scene_file("street.txt", " \n\n", files) == [Label("street.png", "")]
+    assert not Label("street.png", "").has_plate and Label("eu1.jpg", "M5XSX").has_plate
+    assert parse_scene_file("eu1.txt", "\neu1.jpg\t396\t340\t203\t46\tM5XSX\n", files) == [
+        Label("eu1.jpg", "M5XSX", box=(396, 340, 203, 46))]
+    assert parse_scene_file("both.txt", "", {"both.png", "both.jpg"}) == [Label("both.jpg", "")]
+
+
+def test_an_empty_scene_file_without_its_image_is_an_error_naming_it():
+    with pytest.raises(LabelError, match=r"^night\.txt is empty .* no night\.jpg, \.jpeg or \.png"):
+        parse_scene_file("night.txt", "", {"night.txt", "night.gif", "nights.jpg"})
 
 
 def test_iou_of_identical_disjoint_and_half_overlapping_boxes():
@@ -60,6 +74,51 @@ def test_scores_and_their_report():
     assert report["failures"] == {"characters confused": 1, "nothing read": 1}
     text = "\n".join(as_text("f", "v1", scores))
     assert "exact match (O and 0 distinct):   1/3 (33.3%)" in text and "detection recall (IoU >= 0.5):    2/3" in text
+
+
+def no_plate_mix() -> list:
+    """Two plates (one misread) and three images with no plate, on two of which a plate was reported."""
+    return [outcome(Label("a.jpg", "AB10", box=(0, 0, 10, 10)), [("AB10", (0, 0, 10, 10))]),
+            outcome(Label("b.png", "CD20", state="CA"), [("CD2", (0, 0, 10, 10))]),
+            outcome(Label("street.jpg", ""), []),
+            outcome(Label("clock.png", ""), [("20261122", (0, 0, 90, 10)), ("AB10", (0, 20, 40, 10))]),
+            outcome(Label("van.jpg", ""), [("KX72PLM", (5, 5, 40, 10))])]
+
+
+def test_images_with_no_plate_count_only_as_no_plate_images_and_false_plates():
+    scores = score(no_plate_mix())
+    assert (scores.images, scores.exact, scores.folded, scores.boxes, scores.detected) == (2, 1, 1, 1, 1)
+    assert [o.label.file for o in scores.misreads] == ["b.png"]
+    assert scores.failures == {"characters dropped": 1} and scores.by_state == {"CA": (0, 1)}
+    assert scores.no_plate_images == 3
+    assert [(o.label.file, o.read) for o in scores.false_plates] == [("clock.png", "20261122"), ("van.jpg", "KX72PLM")]
+
+
+def test_scores_without_no_plate_images_have_none_and_no_false_plates():
+    scores = score(no_plate_mix()[:2])
+    assert (scores.images, scores.no_plate_images, scores.false_plates) == (2, 0, [])
+
+
+def test_the_report_gives_no_plate_images_and_each_false_plate():
+    report = as_dict("f", "v1", score(no_plate_mix()))
+    assert {"folder", "model_version", "images", "exact", "exact_accuracy", "o0_folded", "o0_folded_accuracy",
+            "labelled_boxes", "detected", "detection_recall", "min_iou", "by_state", "failures",
+            "misreads"} < set(report)
+    assert (report["images"], report["exact_accuracy"]) == (2, 0.5)
+    assert (report["no_plate_images"], report["false_plates"]) == (3, 2)
+    assert report["false_plate_reads"] == [{"file": "clock.png", "read": "20261122"},
+                                           {"file": "van.jpg", "read": "KX72PLM"}]
+    lines = as_text("f", "v1", score(no_plate_mix()))
+    assert "no plate reported on no-plate images: 1/3 (33.3%)" in lines
+    assert "exact match (O and 0 distinct):   1/2 (50.0%)" in lines
+    false_plates = lines.index("false plates (2): file, read")
+    assert [line.split() for line in lines[false_plates + 1:]] == [["clock.png", "20261122"], ["van.jpg", "KX72PLM"]]
+
+
+def test_the_report_says_n_a_when_no_image_is_labelled_as_having_no_plate():
+    lines = as_text("f", "v1", score(no_plate_mix()[:2]))
+    assert "no plate reported on no-plate images: n/a" in lines and not any("false plates" in line for line in lines)
+    assert as_dict("f", "v1", score(no_plate_mix()[:2]))["false_plate_reads"] == []
 
 
 @pytest.mark.parametrize("read, kind", [("", "nothing read"), ("6A573OA", "O/0 only"), ("2002", "other text read"),

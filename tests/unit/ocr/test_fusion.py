@@ -4,15 +4,21 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from services.ocr.alignment import alignment, edit_distance
-from services.ocr.fusion import Read, fuse, sightings
+from services.ocr.fusion import FusionLimits, Read, fuse, sightings
 
 PLATE = st.text(alphabet="ABCDEFGHJKLMNPRSTUVWXYZ0123456789", min_size=2, max_size=8)
 CONFIDENCE = st.floats(min_value=0.01, max_value=1.0)
 
 
-def read(text: str, conf: float | list[float] = 0.9, at: float = 0.0, camera: str = "rear", device: str = "car-1") -> Read:
+def read(text: str, conf: float | list[float] = 0.9, at: float = 0.0, camera: str = "rear", device: str = "car-1",
+         frame: str | None = None, where: tuple[float, float] | None = None) -> Read:
+    """A read in the frame taken at `at` (one frame per device, camera and time unless named)."""
     confidences = conf if isinstance(conf, list) else [conf] * len(text)
-    return Read(device, camera, at, text, tuple(confidences))
+    return Read(device, camera, frame or f"{device}/{camera}/{at}", at, where, text, tuple(confidences))
+
+
+def within(window_s: float, max_apart_m: float = 30.0) -> FusionLimits:
+    return FusionLimits(window_s, max_apart_m)
 
 
 @st.composite
@@ -74,7 +80,7 @@ def test_sightings_are_split_by_camera_time_gap_and_plate():
              read("ABC123", at=1, camera="side"),                                   # another camera
              read("XYZ987", at=1),                                                  # the next car
              read("ABC123", at=60)]                                                 # seen again later
-    groups = sightings(reads, window_s=2.0)
+    groups = sightings(reads, within(2.0))
     assert sorted([(g[0].camera, g[0].text, [r.captured_at for r in g]) for g in groups]) == [
         ("rear", "ABC123", [0, 1.5, 3.0]), ("rear", "ABC123", [60]), ("rear", "XYZ987", [1]),
         ("side", "ABC123", [1])]
@@ -84,4 +90,23 @@ def test_sightings_are_split_by_camera_time_gap_and_plate():
 def test_sightings_of_shuffled_reads_are_the_same():
     reads = [read(t, at=i * 0.5) for i, t in enumerate(["KLM456", "KLM458", "QRS111", "KLM456"])]
     shuffled = random.Random(3).sample(reads, len(reads))
-    assert sightings(shuffled, 1.0) == sightings(reads, 1.0)
+    assert sightings(shuffled, within(1.0)) == sightings(reads, within(1.0))
+
+
+def test_two_look_alike_plates_in_one_frame_are_two_sightings():
+    reads = [read("ABC123", at=0, frame="f1"), read("ABC128", at=0, frame="f1"),   # two cars side by side
+             read("ABC123", at=1, frame="f2"), read("ABC128", at=1, frame="f2")]
+    groups = sightings(reads, within(2.0))
+    assert sorted(sorted(r.frame_id + ":" + r.text for r in g) for g in groups) == [
+        ["f1:ABC123", "f2:ABC123"], ["f1:ABC128", "f2:ABC128"]]
+
+
+def test_frames_taken_too_far_apart_are_two_sightings():
+    here, block_away = (40.7128, -74.0060), (40.7138, -74.0060)  # about 111 m north
+    nearby = (40.71289, -74.0060)                                 # about 10 m north
+    assert len(sightings([read("ABC123", at=0, where=here), read("ABC123", at=1, where=block_away)], within(2.0))) == 2
+    assert len(sightings([read("ABC123", at=0, where=here), read("ABC123", at=1, where=nearby)], within(2.0))) == 1
+
+
+def test_a_frame_without_a_location_is_judged_by_time_and_text_alone():
+    assert len(sightings([read("ABC123", at=0, where=(40.7, -74.0)), read("ABC123", at=1)], within(2.0))) == 1
