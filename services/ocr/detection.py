@@ -6,7 +6,7 @@ import onnxruntime
 from services.ocr.db_postprocess import DbParams, Region, regions_from_map
 from services.ocr.geometry import Scaling, fit_to_side
 
-MAX_SIDE = 960  # frames are shrunk so their longer side is at most this
+DETECTION_SIDE = 960  # every image is resized so its longer side is this
 
 
 def normalise(image: np.ndarray) -> np.ndarray:
@@ -14,9 +14,9 @@ def normalise(image: np.ndarray) -> np.ndarray:
     return (image.astype(np.float32) / 127.5 - 1.0).transpose(2, 0, 1)
 
 
-def detection_batch(images: list[np.ndarray], max_side: int = MAX_SIDE) -> tuple[np.ndarray, list[Scaling]]:
+def detection_batch(images: list[np.ndarray], side: int = DETECTION_SIDE) -> tuple[np.ndarray, list[Scaling]]:
     """One (N, 3, H, W) tensor; each image resized, then padded (value 0) to the largest."""
-    scalings = [fit_to_side(img.shape[0], img.shape[1], max_side) for img in images]
+    scalings = [fit_to_side(img.shape[0], img.shape[1], side) for img in images]
     height = max(s.height for s in scalings)
     width = max(s.width for s in scalings)
     batch = np.zeros((len(images), 3, height, width), np.float32)
@@ -26,11 +26,11 @@ def detection_batch(images: list[np.ndarray], max_side: int = MAX_SIDE) -> tuple
 
 
 class TextDetector:
-    def __init__(self, session: onnxruntime.InferenceSession, max_side: int = MAX_SIDE,
+    def __init__(self, session: onnxruntime.InferenceSession, side: int = DETECTION_SIDE,
                  max_batch: int = 16, params: DbParams = DbParams()):
         self.session = session
         self.input_name = session.get_inputs()[0].name
-        self.max_side = max_side
+        self.side = side
         self.max_batch = max_batch
         self.params = params
 
@@ -42,6 +42,6 @@ class TextDetector:
         return regions
 
     def _detect(self, images: list[np.ndarray]) -> list[list[Region]]:
-        batch, scalings = detection_batch(images, self.max_side)
+        batch, scalings = detection_batch(images, self.side)
         maps = self.session.run(None, {self.input_name: batch})[0][:, 0]
         return [regions_from_map(m[: s.height, : s.width], s, self.params) for m, s in zip(maps, scalings)]

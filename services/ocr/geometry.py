@@ -19,9 +19,11 @@ class Scaling:
     width: int
 
 
-def fit_to_side(height: int, width: int, max_side: int) -> Scaling:
-    """Shrink (never enlarge) so the longer side is at most max_side; sides become multiples of STRIDE."""
-    ratio = min(1.0, max_side / max(height, width))
+def fit_to_side(height: int, width: int, side: int) -> Scaling:
+    """Resize so the longer side is `side`, shrinking large frames and enlarging small images (a
+    tight plate crop) alike, so text reaches the detector at a similar scale; sides become multiples
+    of STRIDE."""
+    ratio = side / max(height, width)
     new_h = max(STRIDE, round(height * ratio / STRIDE) * STRIDE)
     new_w = max(STRIDE, round(width * ratio / STRIDE) * STRIDE)
     return Scaling(new_w / width, new_h / height, new_h, new_w)

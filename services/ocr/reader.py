@@ -6,7 +6,7 @@ import numpy as np
 
 from services.ocr.ctc import Decoded
 from services.ocr.db_postprocess import Region
-from services.ocr.detection import MAX_SIDE, TextDetector
+from services.ocr.detection import DETECTION_SIDE, TextDetector
 from services.ocr.geometry import Box, bounding_box, crop_quad, side_lengths, union_box
 from services.ocr.models import character_list, locate_models, on_gpu, open_session
 from services.ocr.plate_layout import registration_texts, text_lines
@@ -59,12 +59,13 @@ def plates_of_frame(candidates: list[tuple[PlateText, Box]], min_confidence: flo
 
 
 class PlateReader:
-    def __init__(self, model_dir: Path | None = None, min_confidence: float = 0.5, max_side: int = MAX_SIDE):
+    def __init__(self, model_dir: Path | None = None, min_confidence: float = 0.5,
+                 detection_side: int = DETECTION_SIDE):
         files = locate_models(model_dir)
         self.model_version = files.version
         self.min_confidence = min_confidence
         det_session = open_session(files.detection)
-        self.detector = TextDetector(det_session, max_side=max_side, max_batch=DETECTION_BATCH[on_gpu(det_session)])
+        self.detector = TextDetector(det_session, side=detection_side, max_batch=DETECTION_BATCH[on_gpu(det_session)])
         rec_session = open_session(files.recognition)
         self.recognizer = TextRecognizer(rec_session, character_list(rec_session))
 

@@ -18,6 +18,12 @@ def test_a_large_frame_is_shrunk_to_the_longest_side():
     assert (s.height, s.width) == (544, 960)
 
 
+def test_a_small_crop_is_enlarged_to_the_longest_side():
+    s = fit_to_side(160, 320, 960)
+    assert (s.height, s.width) == (480, 960)
+    assert s.scale_x == 3.0 and s.scale_y == 3.0
+
+
 def test_model_points_map_back_to_image_pixels():
     s = fit_to_side(1080, 1920, 960)
     points = np.array([[480.0, 272.0]], np.float32)
@@ -53,10 +59,11 @@ def test_crop_quad_warps_a_tilted_region_upright():
 
 
 def test_detection_batch_pads_frames_of_different_sizes_to_one_tensor():
-    batch, scalings = detection_batch([np.zeros((540, 960, 3), np.uint8), np.zeros((200, 300, 3), np.uint8)])
-    assert batch.shape == (2, 3, 544, 960)
-    assert (scalings[1].height, scalings[1].width) == (192, 288)
-    assert batch[1, :, 192:, :].max() == 0 and batch[1, :, :192, :288].min() == -1.0
+    batch, scalings = detection_batch([np.zeros((540, 960, 3), np.uint8), np.zeros((480, 320, 3), np.uint8)])
+    assert batch.shape == (2, 3, 960, 960)
+    assert (scalings[1].height, scalings[1].width) == (960, 640)  # a portrait image, enlarged
+    assert batch[0, :, 544:, :].max() == 0 and batch[0, :, :544, :].min() == -1.0
+    assert batch[1, :, :, 640:].max() == 0 and batch[1, :, :, :640].min() == -1.0
 
 
 def test_a_text_blob_in_the_probability_map_becomes_a_box_in_image_pixels():
