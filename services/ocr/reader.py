@@ -1,5 +1,5 @@
 """PlateReader: plates in a batch of frames, detection and recognition each in one batched call."""
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -9,7 +9,7 @@ from services.ocr.db_postprocess import Region
 from services.ocr.detection import DETECTION_SIDE, TextDetector
 from services.ocr.geometry import Box, bounding_box, crop_quad, side_lengths, union_box
 from services.ocr.models import character_list, locate_models, on_gpu, open_session
-from services.ocr.plate_layout import registration_texts, text_lines
+from services.ocr.plate_layout import plate_box, registration_texts, text_lines
 from services.ocr.plate_text import PlateText, as_joined_plate, as_plate, drop_words_beside_plates
 from services.ocr.recognition import TextRecognizer
 
@@ -24,7 +24,7 @@ class PlateResult:
     text: str
     confidence: float  # product of char_confidences
     char_confidences: list[float]
-    box: Box  # x, y, width, height in the frame's pixels
+    box: Box  # the plate's x, y, width, height in the frame's pixels
 
 
 def plate_shaped(region: Region) -> bool:
@@ -78,4 +78,5 @@ class PlateReader:
         for (i, region), decoded in zip(owners, texts):
             h, w = images[i].shape[:2]
             parts[i].append((decoded, bounding_box(region.corners, h, w)))
-        return [plates_of_frame(candidates_of_frame(p), self.min_confidence) for p in parts]
+        found = [plates_of_frame(candidates_of_frame(p), self.min_confidence) for p in parts]
+        return [[replace(r, box=plate_box(r.box, *image.shape[:2])) for r in plates] for image, plates in zip(images, found)]

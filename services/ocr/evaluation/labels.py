@@ -23,6 +23,7 @@ class Label:
     text: str              # upper-case letters and digits; "" for an image with no plate
     state: str | None = None
     box: Box | None = None  # where the plate is, for scenes
+    crop: bool = False      # the image is a tight crop of the plate: its whole area is the plate's box
 
     @property
     def has_plate(self) -> bool:
@@ -31,7 +32,7 @@ class Label:
 
 def parse_crop_line(line: str) -> Label:
     file, state, text = (part.strip() for part in line.split(","))
-    return Label(file, text.upper(), state=state.upper())
+    return Label(file, text.upper(), state=state.upper(), crop=True)
 
 
 def parse_scene_line(line: str) -> Label:

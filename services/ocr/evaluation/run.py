@@ -23,5 +23,6 @@ def evaluate(reader: Reader, folder: Path, labels: Iterable[Label]) -> list[Outc
     for label in labels:
         image = cv2.imread(str(folder / label.file), cv2.IMREAD_COLOR)
         plates = reader.read_batch([image])[0] if image is not None else []
-        outcomes.append(outcome(label, [(p.text, p.box) for p in plates]))
+        crop = (0, 0, image.shape[1], image.shape[0]) if image is not None and label.crop else None
+        outcomes.append(outcome(label, [(p.text, p.box) for p in plates], crop))
     return outcomes

@@ -44,11 +44,15 @@ def fold_o_zero(text: str) -> str:
     return text.replace("O", "0")
 
 
-def outcome(label: Label, plates: list[tuple[str, Box]]) -> Outcome:
+def outcome(label: Label, plates: list[tuple[str, Box]], crop: Box | None = None) -> Outcome:
     """Plates are (text, box), most confident first. With a labelled box, the read is the plate
-    overlapping it most (any overlap); without one (a crop, an image with no plate), the most confident plate."""
+    overlapping it most (any overlap); without one (a crop, an image with no plate), the most
+    confident plate. A crop's plate is detected when that plate's box overlaps `crop`, the whole
+    image, with IoU >= MIN_IOU (a tight crop is the plate's box)."""
     if label.box is None:
-        return Outcome(label, plates[0][0] if plates else "", None)
+        read = plates[0] if plates else ("", (0, 0, 0, 0))
+        detected = None if crop is None or not label.has_plate else iou(read[1], crop) >= MIN_IOU
+        return Outcome(label, read[0], detected)
     overlaps = [(iou(box, label.box), text) for text, box in plates]
     best_iou, best_text = max(overlaps, default=(0.0, ""))
     return Outcome(label, best_text if best_iou > 0 else "", best_iou >= MIN_IOU)

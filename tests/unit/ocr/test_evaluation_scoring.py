@@ -7,7 +7,7 @@ from services.ocr.geometry import iou
 
 
 def test_the_two_label_formats_parse_into_one_label_type():
-    assert parse_crop_line("al1156.png,al,6A5730A") == Label("al1156.png", "6A5730A", state="AL")
+    assert parse_crop_line("al1156.png,al,6A5730A") == Label("al1156.png", "6A5730A", state="AL", crop=True)
     assert parse_scene_line("eu1.jpg\t396\t340\t203\t46\tM5XSX\n") == Label("eu1.jpg", "M5XSX", box=(396, 340, 203, 46))
 
 
@@ -42,6 +42,14 @@ def test_a_crop_is_read_as_its_most_confident_plate():
     label = Label("a.png", "ABC123", state="CA")
     assert outcome(label, [("ABC123", (0, 0, 5, 5)), ("XYZ", (9, 9, 5, 5))]).read == "ABC123"
     assert outcome(label, []).read == "" and outcome(label, []).detected is None
+
+
+def test_a_crops_plate_is_detected_when_its_box_covers_the_crop():
+    label = Label("a.png", "ABC123", state="CA", crop=True)
+    whole = (0, 0, 320, 160)
+    assert outcome(label, [("ABC123", (10, 20, 300, 120)), ("CALIFORNIA", (40, 0, 240, 20))], whole).detected
+    assert not outcome(label, [("ABC123", (60, 50, 200, 60))], whole).detected  # the characters' box only
+    assert outcome(label, [], whole).detected is False
 
 
 def test_a_scene_is_read_as_the_plate_overlapping_the_labelled_box_most():

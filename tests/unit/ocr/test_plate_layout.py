@@ -1,4 +1,5 @@
-from services.ocr.plate_layout import MAX_GAP, on_the_plate_of, registration_texts, same_line, text_lines
+from services.ocr.plate_layout import (MAX_GAP, PLATE_BORDER, on_the_plate_of, plate_box, registration_texts,
+                                       same_line, text_lines)
 
 REGISTRATION = (60, 50, 200, 60)  # x, y, w, h of a plate's characters
 
@@ -71,3 +72,13 @@ def test_text_lines_group_boxes_left_to_right_and_keep_every_box():
     assert sorted(lines) == sorted([[2, 4, 0], [1], [3]])
     assert sorted(i for line in lines for i in line) == list(range(len(boxes)))
     assert text_lines([]) == []
+
+
+def test_the_plate_box_borders_the_characters_on_every_side():
+    x, y, w, h = plate_box((100, 200, 180, 40), 720, 1280)
+    border = PLATE_BORDER * 40
+    assert (x, y, w, h) == (100 - border, 200 - border, 180 + 2 * border, 40 + 2 * border)
+
+
+def test_the_plate_box_stays_inside_the_image():
+    assert plate_box((0, 2, 100, 40), 44, 90) == (0, 0, 90, 44)
