@@ -5,8 +5,9 @@ when they come from different frames of the same device and camera, each taken w
 `window_s` and `max_apart_m` of the previous one, with texts at most a few edits apart; a
 sighting holds at most one read of each frame (two plates in one frame are two cars). Their
 characters are aligned (position by position when the lengths agree, by edit distance otherwise)
-and each position is decided by a vote weighted by the character confidences. The fused confidence of a character is the chance that not every
-agreeing read is wrong (noisy-OR), times the share of the vote it won, so agreement raises it.
+and each position is decided by a vote weighted by the character confidences. The fused
+confidence of a character is the chance that not every agreeing read is wrong (noisy-OR), times
+the share of the vote it won, so agreement raises it.
 """
 import math
 from collections import defaultdict
@@ -55,8 +56,8 @@ def max_edits(a: str, b: str) -> int:
 
 
 def follows(previous: Read, read: Read, limits: FusionLimits) -> bool:
-    """read may be the next frame of previous's sighting: another frame of the same device and camera,
-    within the limits of it."""
+    """read may be the next frame of previous's sighting: another frame of the same device and
+    camera, taken within the time window and the distance of previous."""
     return ((previous.device_id, previous.camera) == (read.device_id, read.camera)
             and previous.frame_id != read.frame_id
             and abs(read.captured_at - previous.captured_at) <= limits.window_s

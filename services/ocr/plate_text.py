@@ -2,7 +2,8 @@
 
 A plate's text is upper-case A-Z and 0-9 only, 2 to 8 characters, after separators are dropped,
 and not one character repeated (a row of windows or fence posts reads as "IIIIII").
-Regions whose text is mostly something else (words, other scripts) are not plates.
+Regions whose text is mostly something else (words, other scripts) are not plates, nor is the
+name of a US state printed across the top of a plate.
 """
 import math
 import unicodedata
@@ -12,6 +13,13 @@ PLATE_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 SEPARATORS = frozenset(" -.·•:_'\"")
 MIN_LENGTH, MAX_LENGTH = 2, 8
 MAX_FOREIGN = 1  # characters that are neither plate characters nor separators (a state emblem, a smudge)
+STATE_NAMES = frozenset(name.replace(" ", "") for name in (
+    "ALABAMA", "ALASKA", "ARIZONA", "ARKANSAS", "CALIFORNIA", "COLORADO", "CONNECTICUT", "DELAWARE", "FLORIDA",
+    "GEORGIA", "HAWAII", "IDAHO", "ILLINOIS", "INDIANA", "IOWA", "KANSAS", "KENTUCKY", "LOUISIANA", "MAINE",
+    "MARYLAND", "MASSACHUSETTS", "MICHIGAN", "MINNESOTA", "MISSISSIPPI", "MISSOURI", "MONTANA", "NEBRASKA",
+    "NEVADA", "NEW HAMPSHIRE", "NEW JERSEY", "NEW MEXICO", "NEW YORK", "NORTH CAROLINA", "NORTH DAKOTA", "OHIO",
+    "OKLAHOMA", "OREGON", "PENNSYLVANIA", "RHODE ISLAND", "SOUTH CAROLINA", "SOUTH DAKOTA", "TENNESSEE", "TEXAS",
+    "UTAH", "VERMONT", "VIRGINIA", "WASHINGTON", "WEST VIRGINIA", "WISCONSIN", "WYOMING", "DISTRICT OF COLUMBIA"))
 
 
 @dataclass(frozen=True)
@@ -54,6 +62,8 @@ def as_joined_plate(parts: list[tuple[str, list[float]]]) -> PlateText | None:
     plate = PlateText("".join(p.text for p, _ in normalised), [c for p, _ in normalised for c in p.char_confidences])
     foreign = sum(f for _, f in normalised)
     if foreign > MAX_FOREIGN or not MIN_LENGTH <= len(plate.text) <= MAX_LENGTH or len(set(plate.text)) < 2:
+        return None
+    if plate.text in STATE_NAMES:
         return None
     return plate
 

@@ -53,3 +53,13 @@ def test_a_line_read_in_parts_is_one_plate_with_every_character_score():
 def test_parts_that_together_are_too_long_or_too_foreign_are_not_one_plate():
     assert as_joined_plate([("ABCD123", [0.9] * 7), ("45", [0.9] * 2)]) is None
     assert as_joined_plate([("京A1", [0.9] * 3), ("停B2", [0.9] * 3)]) is None
+
+
+@pytest.mark.parametrize("raw", ["Oregon", "NEW YORK", "Texas", "IOWA"])
+def test_the_name_of_a_state_across_the_top_of_a_plate_is_not_a_plate(raw):
+    assert as_plate(raw, [0.99] * len(raw)) is None
+    assert as_joined_plate([("NEW", [0.99] * 3), ("YORK", [0.99] * 4)]) is None
+
+
+def test_texts_that_merely_contain_a_state_name_are_plates():
+    assert as_plate("TEXAS1", [0.9] * 6).text == "TEXAS1"
