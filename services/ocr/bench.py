@@ -13,6 +13,7 @@ from typing import Callable
 
 import click
 import numpy as np
+from tqdm import tqdm
 
 from services.ocr.bench_frames import BenchFrame, folder_frames, parse_size, rendered_frames, sized
 from services.ocr.evaluation.labels import LabelError
@@ -48,7 +49,7 @@ def run_interleaved(readers: list[tuple[ReadMany, int]], frames: list[BenchFrame
     latencies: list[list[float]] = [[] for _ in readers]
     found: list[list[set[str]]] = [[] for _ in readers]
     busy = [0.0 for _ in readers]
-    for start in range(0, len(frames), group):
+    for start in tqdm(range(0, len(frames), group), desc="benchmarking", unit="group", leave=False):
         images = [f.image for f in frames[start: start + group]]
         for k, (read, batch) in enumerate(readers):
             for first in range(0, len(images), batch):
