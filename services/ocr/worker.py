@@ -22,7 +22,7 @@ from alpr_common.topics import FRAMES
 from services.ocr import metrics
 from services.ocr.events import frame_outputs
 from services.ocr.fusion import FusionLimits
-from services.ocr.observations import observe
+from services.ocr.observations import SightingMemory
 from services.ocr.reader import PlateReader
 from services.ocr.settings import OcrSettings
 
@@ -36,7 +36,8 @@ class FrameBatchHandler:
 
     def __init__(self, reader: PlateReader, store: ObjectStore, keystore: KeyStore, audit: AuditTrail,
                  fusion: FusionLimits | None):
-        self.reader, self.store, self.keystore, self.audit, self.fusion = reader, store, keystore, audit, fusion
+        self.reader, self.store, self.keystore, self.audit = reader, store, keystore, audit
+        self.sightings = SightingMemory(fusion)
 
     def __call__(self, messages: list[confluent_kafka.Message]) -> list[Outgoing]:
         decoded, dead = decode_batch(messages, Frame, SERVICE)
@@ -74,7 +75,7 @@ class FrameBatchHandler:
         metrics.BATCH_FRAMES.observe(len(loaded))
         frames = [frame for _, frame, _ in loaded]
         outgoing = []
-        for frame, found in zip(frames, observe(frames, plates, self.fusion)):
+        for frame, found in zip(frames, self.sightings.observe(frames, plates)):
             self._record(frame, "ok", len(found))
             epochs = self.keystore.epochs_for(from_timestamp(frame.captured_at)) if found else []
             outgoing += frame_outputs(frame, found, self.reader.model_version, epochs)

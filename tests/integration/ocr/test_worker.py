@@ -51,6 +51,16 @@ def publish_frames(bootstrap: str, store, keystore, run_id: str) -> list[Frame]:
     return frames
 
 
+def publish_later_frame(bootstrap: str, store, keystore, run_id: str) -> Frame:
+    """The first car (PLATES[0]) once more, 3 s after its second frame."""
+    frame = frame_event(f"{run_id}-later", f"car-{run_id}", seconds=len(PLATES) - 1 + 3)
+    image = cv2.imencode(".jpg", parked_car_scene(PLATES[0], seed=len(PLATES[0])))[1].tobytes()
+    store.put(frame.object_key, seal_blob(keystore.epoch_for(CAPTURED), image, frame.object_key))
+    produce_and_wait(kafka.producer(bootstrap, f"test-{run_id}-later"),
+                     [Outgoing(FRAMES.name, frame.device_id.encode(), frame.SerializeToString())])
+    return frame
+
+
 def collect(bootstrap: str, run_id: str, done, timeout_s: float = 90.0) -> dict[str, list]:
     """Every output topic read from the beginning; partitions assigned, not subscribed: no group rebalances."""
     consumer = confluent_kafka.Consumer({"bootstrap.servers": bootstrap, "group.id": f"test-ocr-out-{run_id}",
@@ -95,6 +105,8 @@ def test_worker_reads_plates_and_dead_letters_what_it_cannot_read(kafka_bootstra
     worker.start()
     try:
         seen = collect(kafka_bootstrap, run_id, lambda s: all_arrived(ours(s, run_id)))
+        later = publish_later_frame(kafka_bootstrap, open_store(settings.resolved_storage_url()), keystore, run_id)
+        later_seen = collect(kafka_bootstrap, run_id, lambda s: any(e.frame_id == later.frame_id for _, e in s[READS.name]))
     finally:
         stop.set()
         worker.join(30)
@@ -117,6 +129,10 @@ def test_worker_reads_plates_and_dead_letters_what_it_cannot_read(kafka_bootstra
     sightings = [(r.fused_from, r.sighting_id) for r in (reads[f.frame_id][1] for f in frames[: len(PLATES)])]
     first, second, third = (reads[f.frame_id][1].read_id for f in frames[:3])
     assert sightings == [(2, first), (1, second), (1, third), (2, first)]  # the first car's two frames: one sighting
+
+    # The first car photographed once more, in a batch of its own: it fuses with the reads already emitted.
+    (later_read,) = [e for _, e in later_seen[READS.name] if e.frame_id == later.frame_id]
+    assert (later_read.fused_from, later_read.sighting_id) == (3, first)
 
     frame_reads = {e.frame_id: (k, e.plates_found) for k, e in got[FRAME_READS.name]}
     assert frame_reads == {f.frame_id: (f.device_id.encode(), 1) for f in frames[: len(PLATES)]}
