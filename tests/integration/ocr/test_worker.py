@@ -126,9 +126,12 @@ def test_worker_reads_plates_and_dead_letters_what_it_cannot_read(kafka_bootstra
         assert read.captured_at == frame.captured_at and read.confidence > 0.9
         assert len(read.char_confidences) == len(text) and read.model_version.startswith("ppocrv4-det+rec@")
 
+    # The first car's two frames are one sighting. The first frame's read carries 2 when both frames
+    # came in one batch, 1 when it was emitted before the second frame was read (the broker decides).
     sightings = [(r.fused_from, r.sighting_id) for r in (reads[f.frame_id][1] for f in frames[: len(PLATES)])]
     first, second, third = (reads[f.frame_id][1].read_id for f in frames[:3])
-    assert sightings == [(2, first), (1, second), (1, third), (2, first)]  # the first car's two frames: one sighting
+    assert sightings[1:] == [(1, second), (1, third), (2, first)]
+    assert sightings[0] in [(1, first), (2, first)]
 
     # The first car photographed once more, in a batch of its own: it fuses with the reads already emitted.
     (later_read,) = [e for _, e in later_seen[READS.name] if e.frame_id == later.frame_id]
