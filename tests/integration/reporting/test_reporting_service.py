@@ -9,6 +9,8 @@ from click.testing import CliRunner
 
 from alpr_cli.main import cli
 from alpr_common.db import connect
+from alpr_common.lag import consumer_lag
+from alpr_common.topics import AUDIT, CASES, CITATIONS, DECISIONS, READS, RETENTION, SHARING
 from services.reporting import service
 from services.reporting.settings import ReportingSettings
 from tests.support.kafka_io import produce, wait_for
@@ -17,6 +19,7 @@ from tests.integration.reporting.scenario import PLATES, YearOfEvents, tracts_fi
 pytestmark = pytest.mark.integration
 TABLES = ("reads_daily", "cases_daily", "decisions_daily", "citations_daily", "destroyed_daily", "accesses_daily",
           "accessors_yearly")
+TOPICS = [t.name for t in (READS, CASES, DECISIONS, CITATIONS, RETENTION, AUDIT, SHARING)]  # what the service consumes
 
 
 def counted(database_url, ids):
@@ -30,18 +33,24 @@ def snapshot(database_url):
 
 
 def consume_until_counted(settings, database_url, ids):
-    stop, errors = threading.Event(), []
+    """Runs the service from the start of every topic until it has counted `ids` and caught up with
+    everything on its topics, earlier tests' events included (so a later snapshot misses none)."""
+    stop, errors, group = threading.Event(), [], f"reporting-test-{uuid.uuid4().hex}"
 
     def run():
         try:
-            service.run(settings, stop, group_id=f"reporting-test-{uuid.uuid4().hex}")
+            service.run(settings, stop, group_id=group)
         except Exception as exc:  # surfaced below
             errors.append(exc)
+
+    def done() -> bool:
+        return bool(errors) or (counted(database_url, ids) == len(ids)
+                                and sum(consumer_lag(settings.kafka_bootstrap_servers, group, TOPICS).values()) == 0)
 
     thread = threading.Thread(target=run, daemon=True)
     thread.start()
     try:
-        wait_for(lambda: errors or counted(database_url, ids) == len(ids), 60, "every event to be counted")
+        wait_for(done, 60, "every event to be counted")
     finally:
         stop.set()
         thread.join(15)
