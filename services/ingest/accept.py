@@ -7,8 +7,7 @@ import confluent_kafka
 import psycopg
 
 from alpr_common.audit import AuditTrail
-from alpr_common.crypto import blobs
-from alpr_common.crypto import KeyDestroyed, KeyStore, seal_blob
+from alpr_common.crypto import KeyDestroyed, KeyStore, blobs, seal_blob
 from alpr_common.db import connect
 from alpr_common.errors import BrokerUnavailable, StorageUnavailable
 from alpr_common.kafka import produce_and_wait

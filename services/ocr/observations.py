@@ -53,6 +53,8 @@ def observe(frames: list[Frame], plates: list[list[PlateResult]], limits: Fusion
     place = {id(s.read): at for at, s in new.items()}
     observed: list[list[Observation | None]] = [[None] * len(found) for found in plates]
     for group in sightings([s.read for s in seen.values()], limits):
+        if not any(id(read) in place for read in group):
+            continue  # earlier reads only: emitted already
         fused = fuse(group)
         first = (group[0].frame_id, seen[id(group[0])].box)
         for i, j in (place[id(read)] for read in group if id(read) in place):
@@ -84,7 +86,9 @@ class SightingMemory:
         if self.limits is None:
             return [[alone(frame, p) for p in found] for frame, found in zip(frames, plates)]
         replayed = {frame.frame_id for frame in frames}  # a replayed batch supersedes what it emitted before
-        earlier = [s for s in self.seen if s.read.frame_id not in replayed]
+        cameras = {(frame.device_id, frame.camera) for frame in frames}
+        kept = [s for s in self.seen if s.read.frame_id not in replayed]
+        earlier = [s for s in kept if (s.read.device_id, s.read.camera) in cameras]  # only these can fuse
         observed, new = observe(frames, plates, self.limits, earlier)
-        self.seen = still_recent(earlier + new, self.limits.window_s)
+        self.seen = still_recent(kept + new, self.limits.window_s)
         return observed

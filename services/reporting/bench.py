@@ -51,8 +51,6 @@ def other_rows(reads: int, rng: np.random.Generator) -> dict[str, list[tuple]]:
     }
 
 
-
-
 def load(url: str, reads: int, seed: int = 7) -> None:
     from services.reporting.aggregation import TABLE_KEYS
 

@@ -14,8 +14,8 @@ import psycopg
 
 from alpr_common.audit import AuditTrail
 from alpr_common.clock import Clock
-from alpr_common.crypto import blobs
-from alpr_common.crypto import CaseKey, KeyDestroyed, KeyStore, SealBroken, UnknownKey, open_blob, open_sealed, seal, seal_blob
+from alpr_common.crypto import (CaseKey, KeyDestroyed, KeyStore, SealBroken, UnknownKey, blobs, open_blob, open_sealed, seal,
+                                seal_blob)
 from alpr_common.errors import ObjectNotFound
 from alpr_common.storage import ObjectStore
 from alpr_common.storage.layout import case_evidence_key

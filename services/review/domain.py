@@ -108,8 +108,6 @@ def shown_sighting(sightings: tuple[Sighting, ...]) -> Sighting:
     return min(sightings, key=lambda s: (-s.confidence, s.n))
 
 
-
-
 def image_type(data: bytes) -> str:
     """The content type of an opened image (the copies' keys have no extension to guess from)."""
     if data.startswith(b"\x89PNG\r\n\x1a\n"):
