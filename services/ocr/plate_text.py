@@ -4,6 +4,10 @@ A plate's text is upper-case A-Z and 0-9 only, 2 to 8 characters, after separato
 and not one character repeated (a row of windows or fence posts reads as "IIIIII").
 Regions whose text is mostly something else (words, other scripts) are not plates, nor is the
 name of a US state printed across the top of a plate.
+
+A character read with less than UNSURE confidence is taken for a mark that is not a character (a
+bolt, the plate's edge, an emblem between two groups) and dropped like a foreign character; at
+most MAX_FOREIGN of either are dropped from one plate.
 """
 import math
 import unicodedata
@@ -13,6 +17,7 @@ PLATE_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 SEPARATORS = frozenset(" -.·•:_'\"")
 MIN_LENGTH, MAX_LENGTH = 2, 8
 MAX_FOREIGN = 1  # characters that are neither plate characters nor separators (a state emblem, a smudge)
+UNSURE = 0.5  # a character read less confidently than this is a mark, not a character
 STATE_NAMES = frozenset(name.replace(" ", "") for name in (
     "ALABAMA", "ALASKA", "ARIZONA", "ARKANSAS", "CALIFORNIA", "COLORADO", "CONNECTICUT", "DELAWARE", "FLORIDA",
     "GEORGIA", "HAWAII", "IDAHO", "ILLINOIS", "INDIANA", "IOWA", "KANSAS", "KENTUCKY", "LOUISIANA", "MAINE",
@@ -26,11 +31,15 @@ STATE_NAMES = frozenset(name.replace(" ", "") for name in (
 class PlateText:
     text: str
     char_confidences: list[float]
+    dropped_marks: tuple[float, ...] = ()  # the confidences of unsure characters dropped as marks
 
     @property
     def confidence(self) -> float:
-        """The product of the character confidences: the whole text is right only if every character is."""
-        return math.prod(self.char_confidences) if self.char_confidences else 0.0
+        """The whole text is right only if every character is, and every dropped mark was not a
+        character: the product of the character confidences and of one minus each mark's."""
+        if not self.char_confidences:
+            return 0.0
+        return math.prod(self.char_confidences) * math.prod(1 - m for m in self.dropped_marks)
 
     @property
     def has_digit(self) -> bool:
@@ -38,29 +47,24 @@ class PlateText:
 
 
 def normalise(raw: str, confidences: list[float]) -> tuple[PlateText, int]:
-    """Upper-case plate characters with their confidences, and how many foreign characters were dropped."""
-    kept, scores, foreign = [], [], 0
+    """Upper-case plate characters with their confidences, and how many foreign characters (or
+    unsure ones, dropped as marks) were dropped."""
+    kept, scores, marks, foreign = [], [], [], 0
     for char, score in zip(raw, confidences):
         char = unicodedata.normalize("NFKC", char).upper()
-        if char in PLATE_CHARS:
+        if char in PLATE_CHARS and score >= UNSURE:
             kept.append(char)
             scores.append(score)
+        elif char in PLATE_CHARS:
+            marks.append(score)
         elif char not in SEPARATORS:
             foreign += 1
-    return PlateText("".join(kept), scores), foreign
+    return PlateText("".join(kept), scores, tuple(marks)), foreign + len(marks)
 
 
 def as_plate(raw: str, confidences: list[float]) -> PlateText | None:
-    """The plate text read in one region, or None when the region is not plate-like."""
-    return as_joined_plate([(raw, confidences)])
-
-
-def as_joined_plate(parts: list[tuple[str, list[float]]]) -> PlateText | None:
-    """The plate text of a line read in parts (left to right, each a raw text and its character
-    confidences), or None when together they are not plate-like."""
-    normalised = [normalise(raw, confidences) for raw, confidences in parts]
-    plate = PlateText("".join(p.text for p, _ in normalised), [c for p, _ in normalised for c in p.char_confidences])
-    foreign = sum(f for _, f in normalised)
+    """The plate text read in a region or a line, or None when it is not plate-like."""
+    plate, foreign = normalise(raw, confidences)
     if foreign > MAX_FOREIGN or not MIN_LENGTH <= len(plate.text) <= MAX_LENGTH or len(set(plate.text)) < 2:
         return None
     if plate.text in STATE_NAMES:

@@ -9,8 +9,9 @@ from services.ocr.db_postprocess import Region
 from services.ocr.detection import DETECTION_SIDE, TextDetector
 from services.ocr.geometry import Box, bounding_box, crop_quad, side_lengths, union_box
 from services.ocr.models import character_list, locate_models, on_gpu, open_session
+from services.ocr.line_text import join_line
 from services.ocr.plate_layout import plate_box, registration_texts, text_lines
-from services.ocr.plate_text import PlateText, as_joined_plate, as_plate, drop_words_beside_plates
+from services.ocr.plate_text import PlateText, as_plate, drop_words_beside_plates
 from services.ocr.recognition import TextRecognizer
 
 MIN_TEXT_HEIGHT = 8  # pixels; smaller regions cannot be read
@@ -27,32 +28,38 @@ class PlateResult:
     box: Box  # the plate's x, y, width, height in the frame's pixels
 
 
-def plate_shaped(region: Region) -> bool:
-    """A plate's text runs horizontally and is tall enough to read."""
+def worth_reading(region: Region) -> bool:
+    """Text tall enough to read, and at least half as wide as it is high: a group of two
+    characters of a registration printed in groups ("DP <flag> 7160") is about square."""
     width, height = side_lengths(region.corners)
-    return width >= height and height >= MIN_TEXT_HEIGHT
+    return width >= height / 2 and height >= MIN_TEXT_HEIGHT
 
 
 def candidates_of_frame(parts: list[tuple[Decoded, Box]]) -> list[tuple[PlateText, Box]]:
     """Plate-like texts of one frame from the texts read in its regions: a line of text read in
-    several regions is one candidate where its parts together look like a plate, else each part is."""
+    several regions is one candidate where its parts together look like a plate, else each part
+    is, if it is at least as wide as it is high."""
     candidates = []
     for line in text_lines([box for _, box in parts]):
         pieces = [parts[k] for k in line]
-        whole = as_joined_plate([(d.text, d.char_confidences) for d, _ in pieces]) if len(pieces) > 1 else None
+        joined = join_line(pieces) if len(pieces) > 1 else None
+        whole = as_plate(joined.text, joined.char_confidences) if joined else None
         if whole is not None:
             candidates.append((whole, union_box([box for _, box in pieces])))
             continue
         for decoded, box in pieces:
-            plate = as_plate(decoded.text, decoded.char_confidences)
+            plate = as_plate(decoded.text, decoded.char_confidences) if box[2] >= box[3] else None
             if plate is not None:
                 candidates.append((plate, box))
     return candidates
 
 
 def plates_of_frame(candidates: list[tuple[PlateText, Box]], min_confidence: float) -> list[PlateResult]:
-    confident = [(p, box) for p, box in candidates if p.confidence >= min_confidence]
-    confident = [c for c, keep in zip(confident, registration_texts([box for _, box in confident])) if keep]
+    """The confident registrations among a frame's candidates. Small text on the plate of a taller
+    text (a sticker's month, a slogan) gives way to it even when the taller text itself could not
+    be read with confidence: it is still not a registration."""
+    registrations = [c for c, keep in zip(candidates, registration_texts([box for _, box in candidates])) if keep]
+    confident = [(p, box) for p, box in registrations if p.confidence >= min_confidence]
     keep = drop_words_beside_plates([p for p, _ in confident])
     results = [PlateResult(p.text, p.confidence, p.char_confidences, box) for (p, box), k in zip(confident, keep) if k]
     return sorted(results, key=lambda r: r.confidence, reverse=True)
@@ -71,7 +78,7 @@ class PlateReader:
 
     def read_batch(self, images: list[np.ndarray]) -> list[list[PlateResult]]:
         """Plates per image (BGR uint8 arrays), most confident first; [] where none was found."""
-        regions = [[r for r in found if plate_shaped(r)] for found in self.detector.detect(images)]
+        regions = [[r for r in found if worth_reading(r)] for found in self.detector.detect(images)]
         owners = [(i, r) for i, found in enumerate(regions) for r in found]
         texts = self.recognizer.recognize([crop_quad(images[i], r.corners) for i, r in owners])
         parts: list[list[tuple[Decoded, Box]]] = [[] for _ in images]

@@ -18,14 +18,15 @@ def resize_to_height(crop: np.ndarray, height: int = HEIGHT) -> np.ndarray:
     return cv2.resize(crop, (width, height), interpolation=cv2.INTER_LINEAR)
 
 
-def recognition_batch(crops: list[np.ndarray]) -> np.ndarray:
-    """(N, 3, 48, W) with every crop resized to height 48, left-aligned and padded (value 0)."""
+def recognition_batch(crops: list[np.ndarray]) -> tuple[np.ndarray, list[float]]:
+    """(N, 3, 48, W) with every crop resized to height 48, left-aligned and padded (value 0), and
+    the share of W each crop covers."""
     resized = [resize_to_height(c) for c in crops]
     width = max(MIN_WIDTH, *(r.shape[1] for r in resized))
     batch = np.zeros((len(crops), 3, HEIGHT, width), np.float32)
     for i, r in enumerate(resized):
         batch[i, :, :, : r.shape[1]] = normalise(r)
-    return batch
+    return batch, [r.shape[1] / width for r in resized]
 
 
 class TextRecognizer:
@@ -41,7 +42,8 @@ class TextRecognizer:
         results: list[Decoded | None] = [None] * len(crops)
         for start in range(0, len(order), self.max_batch):
             chunk = order[start: start + self.max_batch]
-            probabilities = self.session.run(None, {self.input_name: recognition_batch([crops[i] for i in chunk])})[0]
-            for i, probs in zip(chunk, probabilities):
-                results[i] = ctc_greedy_decode(probs, self.alphabet)
+            batch, fractions = recognition_batch([crops[i] for i in chunk])
+            probabilities = self.session.run(None, {self.input_name: batch})[0]
+            for i, probs, fraction in zip(chunk, probabilities, fractions):
+                results[i] = ctc_greedy_decode(probs, self.alphabet, fraction)
         return results

@@ -34,3 +34,9 @@ def test_all_blank_decodes_to_nothing():
 
 def test_space_is_a_character_like_any_other():
     assert ctc_greedy_decode(steps((1, .9), (4, .8), (3, .9)), ALPHABET).text == "A 1"
+
+
+def test_a_character_lies_in_the_middle_of_its_run_within_the_text():
+    rows = ((1, .9), (1, .9), (0, .9), (2, .9), (0, .9), (0, .9), (0, .9), (0, .9))
+    decoded = ctc_greedy_decode(steps(*rows), ALPHABET, text_fraction=0.5)  # the last 4 steps are padding
+    assert decoded.char_positions == pytest.approx([1 / 4, 7 / 8])

@@ -84,6 +84,7 @@ def test_faint_blobs_are_not_regions():
 
 def test_recognition_input_keeps_the_aspect_ratio_at_height_48():
     from services.ocr.recognition import recognition_batch
-    batch = recognition_batch([np.zeros((30, 150, 3), np.uint8), np.zeros((20, 600, 3), np.uint8)])
+    batch, fractions = recognition_batch([np.zeros((30, 150, 3), np.uint8), np.zeros((20, 600, 3), np.uint8)])
     assert batch.shape == (2, 3, 48, 1440)
     assert batch[0, :, :, 240:].max() == 0  # 150 px wide at 30 high is 240 wide at 48 high, then padding
+    assert fractions == [240 / 1440, 1.0]

@@ -1,12 +1,12 @@
 import pytest
 
-from services.ocr.plate_text import PlateText, as_joined_plate, as_plate, drop_words_beside_plates, normalise
+from services.ocr.plate_text import PlateText, as_plate, drop_words_beside_plates, normalise
 
 
 def test_normalise_upper_cases_and_drops_separators_with_their_scores():
-    plate, foreign = normalise("ab-c 12.3", [0.9, 0.8, 0.1, 0.7, 0.2, 0.6, 0.5, 0.3, 0.4])
+    plate, foreign = normalise("ab-c 12.3", [0.9, 0.8, 0.1, 0.7, 0.2, 0.6, 0.5, 0.3, 0.9])
     assert plate.text == "ABC123"
-    assert plate.char_confidences == [0.9, 0.8, 0.7, 0.6, 0.5, 0.4]
+    assert plate.char_confidences == [0.9, 0.8, 0.7, 0.6, 0.5, 0.9]
     assert foreign == 0
 
 
@@ -35,6 +35,19 @@ def test_confidence_is_the_product_of_the_character_confidences():
     assert PlateText("", []).confidence == 0.0
 
 
+def test_an_unsure_character_is_dropped_as_a_mark_and_doubts_the_plate():
+    # "H" read at 0.4 at a plate's left edge is more likely a bolt than a character
+    plate = as_plate("HAAAC", [0.4, 0.99, 0.99, 0.97, 0.99])
+    assert plate.text == "AAAC"
+    assert plate.char_confidences == [0.99, 0.99, 0.97, 0.99]
+    assert plate.confidence == pytest.approx(0.99 * 0.99 * 0.97 * 0.99 * (1 - 0.4))
+
+
+def test_a_plate_has_at_most_one_mark_or_foreign_character():
+    assert as_plate("X7ABC12Y", [0.3] + [0.9] * 6 + [0.3]) is None
+    assert as_plate("京7ABC12Y", [0.9] * 7 + [0.3]) is None
+
+
 def test_letters_only_words_give_way_to_texts_with_digits():
     texts = [PlateText("TOYOTA", [1.0] * 6), PlateText("ABC123", [0.9] * 6), PlateText("XYZ", [1.0] * 3)]
     assert drop_words_beside_plates(texts) == [False, True, False]
@@ -45,20 +58,9 @@ def test_letters_only_plate_is_kept_when_alone():
     assert drop_words_beside_plates([]) == []
 
 
-def test_a_line_read_in_parts_is_one_plate_with_every_character_score():
-    plate = as_joined_plate([("PKX", [0.9, 0.8, 0.7]), ("5-12", [0.6, 0.1, 0.5, 0.4])])
-    assert plate == PlateText("PKX512", [0.9, 0.8, 0.7, 0.6, 0.5, 0.4])
-
-
-def test_parts_that_together_are_too_long_or_too_foreign_are_not_one_plate():
-    assert as_joined_plate([("ABCD123", [0.9] * 7), ("45", [0.9] * 2)]) is None
-    assert as_joined_plate([("京A1", [0.9] * 3), ("停B2", [0.9] * 3)]) is None
-
-
 @pytest.mark.parametrize("raw", ["Oregon", "NEW YORK", "Texas", "IOWA"])
 def test_the_name_of_a_state_across_the_top_of_a_plate_is_not_a_plate(raw):
     assert as_plate(raw, [0.99] * len(raw)) is None
-    assert as_joined_plate([("NEW", [0.99] * 3), ("YORK", [0.99] * 4)]) is None
 
 
 def test_texts_that_merely_contain_a_state_name_are_plates():

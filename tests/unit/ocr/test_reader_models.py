@@ -6,8 +6,9 @@ import numpy as np
 import pytest
 
 from services.ocr.ctc import Decoded
+from services.ocr.db_postprocess import Region
 from services.ocr.detection import TextDetector
-from services.ocr.reader import PlateReader, candidates_of_frame, plate_shaped
+from services.ocr.reader import PlateReader, candidates_of_frame, plates_of_frame, worth_reading
 from services.ocr.synthetic import draw_split_plate, parked_car_scene
 
 PLATES = ["ABC2345", "7FDMS6", "NUDVHA", "K9WX38P"]
@@ -57,7 +58,7 @@ def test_the_box_is_the_plates_around_its_characters(reader):
 def test_a_registration_printed_in_two_groups_around_an_emblem_is_one_plate(reader):
     frame = np.full((540, 960, 3), 90, np.uint8)
     plate_box = draw_split_plate(frame, "PKX", "512", 380, 260, 240)
-    groups = [r for r in reader.detector.detect([frame])[0] if plate_shaped(r)]
+    groups = [r for r in reader.detector.detect([frame])[0] if worth_reading(r)]
     assert len(groups) == 2  # the detector finds the groups apart: what the reader must join
     (plate,) = reader.read_batch([frame])[0]
     assert plate.text == "PKX512"
@@ -105,14 +106,41 @@ def test_a_row_of_windows_is_not_a_plate(reader):
     assert reader.read_batch([frame]) == [[]]
 
 
+def spread(text: str, confidence: float = 0.9) -> Decoded:
+    """A region's text with its characters evenly spaced across the region."""
+    return Decoded(text, [confidence] * len(text), [(k + 0.5) / len(text) for k in range(len(text))])
+
+
 def test_a_line_whose_parts_together_are_no_plate_is_read_part_by_part():
-    parts = [(Decoded("ABC1234", [0.9] * 7), (100, 50, 200, 40)), (Decoded("56", [0.9] * 2), (320, 50, 50, 40))]
+    parts = [(spread("ABC1234"), (100, 50, 200, 40)), (spread("56"), (320, 50, 50, 40))]
     assert [(p.text, box) for p, box in candidates_of_frame(parts)] == [("ABC1234", (100, 50, 200, 40)),
                                                                        ("56", (320, 50, 50, 40))]
 
 
 def test_a_line_read_in_parts_is_one_candidate_covering_them_all():
-    parts = [(Decoded("512", [0.8] * 3), (220, 52, 70, 38)), (Decoded("PKX", [0.9] * 3), (100, 50, 90, 40))]
+    parts = [(spread("512", 0.8), (220, 52, 70, 38)), (spread("PKX"), (100, 50, 90, 40))]
     ((plate, box),) = candidates_of_frame(parts)
     assert plate.text == "PKX512"
+    assert plate.char_confidences == [0.9, 0.9, 0.9, 0.8, 0.8, 0.8]
     assert box == (100, 50, 190, 40)
+
+
+def test_a_group_of_two_characters_joins_its_line_but_is_no_plate_alone():
+    letters, digits = (spread("DP"), (10, 20, 40, 42)), (spread("7160"), (80, 19, 80, 48))
+    assert [p.text for p, _ in candidates_of_frame([letters, digits])] == ["DP7160"]
+    assert candidates_of_frame([letters]) == []  # narrower than high: not a plate by itself
+
+
+def test_a_sticker_on_a_plate_whose_registration_is_unreadable_is_not_reported():
+    unsure_registration = (spread("HAL7C02", 0.8), (10, 46, 300, 84))  # 0.8 ** 7 is about 0.21
+    sticker = (spread("2012", 0.99), (270, 5, 40, 18))
+    candidates = candidates_of_frame([unsure_registration, sticker])
+    assert sorted(p.text for p, _ in candidates) == ["2012", "HAL7C02"]
+    assert plates_of_frame(candidates, min_confidence=0.5) == []
+
+
+@pytest.mark.parametrize("width, height, worth", [(40, 42, True), (17, 52, False), (60, 6, False), (200, 60, True)])
+def test_regions_down_to_two_characters_wide_are_read(width, height, worth):
+    # a group of two ("DP" of "DP <flag> 7160") is about square; stacked letters are much taller than wide
+    corners = np.array([[0, 0], [width, 0], [width, height], [0, height]], np.float32)
+    assert worth_reading(Region(corners, 0.9)) is worth
