@@ -28,13 +28,15 @@ MAX_GAP = 1.5  # in character heights, between groups of one registration
 
 
 def same_line(left: Box, right: Box) -> bool:
-    """right continues left's line: similar height, the same middle, and close beside it on the right."""
+    """right continues left's line: similar height, the same middle, and close beside it on the
+    right; it may overlap left (the characters read twice there are kept once: line_text.py), but
+    it ends further right."""
     short, tall = sorted((left[3], right[3]))
     if tall >= TALLER * short:
         return False
     middle_offset = abs((left[1] + left[3] / 2) - (right[1] + right[3] / 2))
     gap = right[0] - (left[0] + left[2])
-    return middle_offset <= short / 2 and -short / 2 <= gap <= MAX_GAP * tall
+    return middle_offset <= short / 2 and gap <= MAX_GAP * tall and right[0] + right[2] > left[0] + left[2]
 
 
 def text_lines(boxes: list[Box]) -> list[list[int]]:

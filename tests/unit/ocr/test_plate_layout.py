@@ -41,6 +41,12 @@ def test_a_group_after_an_emblem_one_character_high_continues_the_line():
 def test_overlapping_or_touching_groups_continue_the_line():
     assert same_line(LEFT_GROUP, beside(LEFT_GROUP, gap=-10))
     assert same_line(LEFT_GROUP, beside(LEFT_GROUP, gap=0))
+    assert same_line(LEFT_GROUP, beside(LEFT_GROUP, gap=-38))  # "Z38" and "7RY" sharing a character's width
+
+
+def test_a_region_inside_another_does_not_continue_its_line():
+    x, y, w, h = LEFT_GROUP
+    assert not same_line(LEFT_GROUP, (x + 20, y, w - 20, h))
 
 
 def test_the_plate_of_the_next_car_is_another_line():
