@@ -11,6 +11,10 @@ from services.ocr.detection import normalise
 HEIGHT = 48          # the model's input height
 MIN_WIDTH = 320      # the width it was trained at; narrower crops are padded to it
 MAX_BATCH = 16       # crops per model call
+# The letter O and the digit 0 are drawn alike on many US plates (and the pipeline folds them
+# together: alpr_common.plates): the decoder treats their classes as one, so a plate whose "O" the
+# model cannot tell from a "0" is not doubted for it.
+ROUND_GLYPH = "0Oo０Ｏｏ"
 
 
 def resize_to_height(crop: np.ndarray, height: int = HEIGHT) -> np.ndarray:
@@ -35,6 +39,7 @@ class TextRecognizer:
         self.input_name = session.get_inputs()[0].name
         self.alphabet = alphabet
         self.max_batch = max_batch
+        self.round_glyph = tuple(i for i, c in enumerate(alphabet) if c in ROUND_GLYPH)
 
     def recognize(self, crops: list[np.ndarray]) -> list[Decoded]:
         """Text of each crop, in the order given; crops of similar shape share a model call."""
@@ -45,5 +50,5 @@ class TextRecognizer:
             batch, fractions = recognition_batch([crops[i] for i in chunk])
             probabilities = self.session.run(None, {self.input_name: batch})[0]
             for i, probs, fraction in zip(chunk, probabilities, fractions):
-                results[i] = ctc_greedy_decode(probs, self.alphabet, fraction)
+                results[i] = ctc_greedy_decode(probs, self.alphabet, fraction, self.round_glyph)
         return results

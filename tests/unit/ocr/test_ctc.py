@@ -40,3 +40,15 @@ def test_a_character_lies_in_the_middle_of_its_run_within_the_text():
     rows = ((1, .9), (1, .9), (0, .9), (2, .9), (0, .9), (0, .9), (0, .9), (0, .9))
     decoded = ctc_greedy_decode(steps(*rows), ALPHABET, text_fraction=0.5)  # the last 4 steps are padding
     assert decoded.char_positions == pytest.approx([1 / 4, 7 / 8])
+
+
+def test_classes_drawn_alike_decode_as_one_with_their_probability_together():
+    alphabet = ["<blank>", "O", "0", "A"]
+    probs = np.array([[0.0, 0.25, 0.35, 0.4],    # "O" and "0" together (0.6) beat "A"
+                      [0.45, 0.35, 0.2, 0.0],    # and the blank: the same character goes on
+                      [0.9, 0.05, 0.05, 0.0]], np.float32)
+    decoded = ctc_greedy_decode(probs, alphabet, one_glyph=(1, 2))
+    assert decoded.text == "0"  # printed as the likelier of the two at the character's best step
+    assert decoded.char_confidences == pytest.approx([0.6])
+    assert decoded.char_positions == pytest.approx([1 / 3])  # steps 0 and 1 of 3
+    assert ctc_greedy_decode(probs, alphabet).text == "A"
