@@ -26,10 +26,11 @@ class Read:
     location: tuple[float, float] | None  # latitude, longitude of the camera; None when unknown
     text: str
     char_confidences: tuple[float, ...]
+    marks_clear: float = 1.0  # the chance that no mark the reader dropped was a character
 
     @property
     def confidence(self) -> float:
-        return math.prod(self.char_confidences)
+        return math.prod(self.char_confidences) * self.marks_clear
 
 
 @dataclass(frozen=True)
@@ -44,10 +45,11 @@ class Fused:
     text: str
     char_confidences: tuple[float, ...]
     fused_from: int  # how many reads were fused
+    marks_clear: float = 1.0  # the best of the fused reads': one read that needed no mark dropped clears it
 
     @property
     def confidence(self) -> float:
-        return math.prod(self.char_confidences)
+        return math.prod(self.char_confidences) * self.marks_clear
 
 
 def max_edits(a: str, b: str) -> int:
@@ -97,7 +99,8 @@ def fuse(reads: list[Read]) -> Fused:
             if j is not None:
                 votes[position][read.text[j]].append(read.char_confidences[j])
     decided = [decide(position_votes) for position_votes in votes]
-    return Fused("".join(c for c, _ in decided), tuple(p for _, p in decided), len(reads))
+    return Fused("".join(c for c, _ in decided), tuple(p for _, p in decided), len(reads),
+                 max(r.marks_clear for r in reads))
 
 
 def decide(votes: dict[str, list[float]]) -> tuple[str, float]:

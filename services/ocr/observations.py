@@ -40,7 +40,7 @@ def alone(frame: Frame, plate: PlateResult) -> Observation:
 def as_read(frame: Frame, plate: PlateResult) -> Read:
     location = (frame.location.latitude, frame.location.longitude) if frame.HasField("location") else None
     return Read(frame.device_id, frame.camera, frame.frame_id, frame.captured_at.ToNanoseconds() / 1e9, location,
-                plate.text, tuple(plate.char_confidences))
+                plate.text, tuple(plate.char_confidences), plate.marks_clear)
 
 
 def observe(frames: list[Frame], plates: list[list[PlateResult]], limits: FusionLimits,

@@ -34,12 +34,16 @@ class PlateText:
     dropped_marks: tuple[float, ...] = ()  # the confidences of unsure characters dropped as marks
 
     @property
+    def marks_clear(self) -> float:
+        """The chance that no dropped mark was a character: the product of one minus each mark's confidence."""
+        return math.prod(1 - m for m in self.dropped_marks)
+
+    @property
     def confidence(self) -> float:
-        """The whole text is right only if every character is, and every dropped mark was not a
-        character: the product of the character confidences and of one minus each mark's."""
+        """The whole text is right only if every character is and no dropped mark was a character."""
         if not self.char_confidences:
             return 0.0
-        return math.prod(self.char_confidences) * math.prod(1 - m for m in self.dropped_marks)
+        return math.prod(self.char_confidences) * self.marks_clear
 
     @property
     def has_digit(self) -> bool:

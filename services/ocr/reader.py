@@ -23,9 +23,10 @@ DETECTION_BATCH = {True: 16, False: 1}
 @dataclass(frozen=True)
 class PlateResult:
     text: str
-    confidence: float  # product of char_confidences
+    confidence: float  # product of char_confidences and marks_clear
     char_confidences: list[float]
     box: Box  # the plate's x, y, width, height in the frame's pixels
+    marks_clear: float = 1.0  # the chance that no unsure mark dropped from the text was a character
 
 
 def worth_reading(region: Region) -> bool:
@@ -61,7 +62,7 @@ def plates_of_frame(candidates: list[tuple[PlateText, Box]], min_confidence: flo
     registrations = [c for c, keep in zip(candidates, registration_texts([box for _, box in candidates])) if keep]
     confident = [(p, box) for p, box in registrations if p.confidence >= min_confidence]
     keep = drop_words_beside_plates([p for p, _ in confident])
-    results = [PlateResult(p.text, p.confidence, p.char_confidences, box) for (p, box), k in zip(confident, keep) if k]
+    results = [PlateResult(p.text, p.confidence, p.char_confidences, box, p.marks_clear) for (p, box), k in zip(confident, keep) if k]
     return sorted(results, key=lambda r: r.confidence, reverse=True)
 
 

@@ -110,3 +110,10 @@ def test_frames_taken_too_far_apart_are_two_sightings():
 
 def test_a_frame_without_a_location_is_judged_by_time_and_text_alone():
     assert len(sightings([read("ABC123", at=0, where=(40.7, -74.0)), read("ABC123", at=1)], within(2.0))) == 1
+
+
+def test_the_doubt_of_a_dropped_mark_stays_with_a_lone_read_and_goes_with_a_read_without_marks():
+    doubted = Read("car-1", "rear", "f1", 0.0, None, "AAAC", (0.99,) * 4, marks_clear=0.6)
+    assert fuse([doubted]).confidence == pytest.approx(0.99 ** 4 * 0.6)
+    clear = read("AAAC", 0.99, at=1.0)
+    assert fuse([doubted, clear]).marks_clear == 1.0

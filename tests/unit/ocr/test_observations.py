@@ -1,5 +1,7 @@
 from datetime import datetime, timedelta, timezone
 
+import pytest
+
 from alpr_common.events.common_pb2 import GeoPoint
 from alpr_common.events.frames_pb2 import Frame
 from alpr_common.timeutil import to_timestamp
@@ -82,3 +84,9 @@ def test_the_memory_keeps_only_the_last_window_of_each_camera():
     assert [s.read.frame_id for s in still_recent(seen, window_s=4.0)] == ["d", "c"]
     many = [Seen(as_read(frame(f"f{i}", i * 0.001), plate("ABC123", 0.9)), (0, 0, 1, 1)) for i in range(MAX_REMEMBERED + 5)]
     assert len(still_recent(many, window_s=60.0)) == MAX_REMEMBERED
+
+
+def test_a_lone_read_keeps_the_confidence_the_reader_gave_it():
+    doubted = PlateResult("AAAC", 0.99 ** 4 * 0.6, [0.99] * 4, (100, 200, 150, 40), marks_clear=0.6)
+    ((observation,),) = SightingMemory(LIMITS).observe([frame("f1", 0)], [[doubted]])
+    assert observation.plate.confidence == pytest.approx(doubted.confidence)
