@@ -8,8 +8,8 @@ from services.ocr.ctc import Decoded
 from services.ocr.db_postprocess import Region
 from services.ocr.detection import DETECTION_SIDE, TextDetector
 from services.ocr.geometry import Box, bounding_box, crop_quad, side_lengths, union_box
-from services.ocr.models import character_list, locate_models, on_gpu, open_session
 from services.ocr.line_text import join_line
+from services.ocr.models import character_list, locate_models, on_gpu, open_session
 from services.ocr.plate_layout import plate_box, registration_texts, text_lines
 from services.ocr.plate_text import PlateText, as_plate, drop_words_beside_plates
 from services.ocr.recognition import TextRecognizer
@@ -62,7 +62,8 @@ def plates_of_frame(candidates: list[tuple[PlateText, Box]], min_confidence: flo
     registrations = [c for c, keep in zip(candidates, registration_texts([box for _, box in candidates])) if keep]
     confident = [(p, box) for p, box in registrations if p.confidence >= min_confidence]
     keep = drop_words_beside_plates([p for p, _ in confident])
-    results = [PlateResult(p.text, p.confidence, p.char_confidences, box, p.marks_clear) for (p, box), k in zip(confident, keep) if k]
+    results = [PlateResult(p.text, p.confidence, p.char_confidences, box, p.marks_clear)
+               for (p, box), k in zip(confident, keep) if k]
     return sorted(results, key=lambda r: r.confidence, reverse=True)
 
 
