@@ -96,8 +96,9 @@ def run_scenario(stack: Stack, scenario: Scenario, clock: FileClock) -> tally.De
         result.frames_ingested += uploaded.accepted
     wait_for_pipeline(stack, result.frames_ingested)
     keystore = open_keystore(stack.database_url, stack.options.data_dir, cache_ttl_s=0)
-    result.reads, result.plates_visible, result.plates_read_right = tally.score_reads(stack.bootstrap, keystore, scenario.frame_truth)
-    result.sightings, result.reads_fused = tally.count_sightings(stack.bootstrap, scenario.frame_truth)
+    reads = tally.our_reads(stack.bootstrap, scenario.frame_truth)
+    result.reads, result.plates_visible, result.plates_read_right = tally.score_reads(keystore, reads, scenario.frame_truth)
+    result.sightings, result.reads_fused = tally.count_sightings(reads)
     officer = review_cases(stack, scenario, accounts.officer_token, result)
     wait_until(caught_up(stack.bootstrap, "retention", [FRAMES.name, FRAME_READS.name, CASES.name, DECISIONS.name]),
                "retention to take in every event", PIPELINE_TIMEOUT_S, stack.processes.check_alive)

@@ -81,11 +81,10 @@ def open_plate(keystore: KeyStore, read: PlateRead) -> str | None:
         return None
 
 
-def score_reads(bootstrap: str, keystore: KeyStore, frame_truth: dict[str, list[str]]) -> tuple[int, int, int]:
+def score_reads(keystore: KeyStore, reads: list[PlateRead], frame_truth: dict[str, list[str]]) -> tuple[int, int, int]:
     """(reads of our frames, visible plates, visible plates that some read of their frame got exactly).
     Opens the sealed plates, so it must run before the epochs are shredded."""
     texts_by_frame: dict[str, set[str]] = {}
-    reads = our_reads(bootstrap, frame_truth)
     for read in reads:
         texts_by_frame.setdefault(read.frame_id, set()).add(open_plate(keystore, read))
     visible = sum(len(plates) for plates in frame_truth.values())
@@ -93,9 +92,8 @@ def score_reads(bootstrap: str, keystore: KeyStore, frame_truth: dict[str, list[
     return len(reads), visible, right
 
 
-def count_sightings(bootstrap: str, frame_truth: dict[str, list[str]]) -> tuple[int, int]:
+def count_sightings(reads: list[PlateRead]) -> tuple[int, int]:
     """(sightings, reads fused with a read of another frame) among the reads of our frames."""
-    reads = our_reads(bootstrap, frame_truth)
     return len({read.sighting_id for read in reads}), sum(read.fused_from > 1 for read in reads)
 
 

@@ -23,13 +23,12 @@ def ctc_greedy_decode(probabilities: np.ndarray, alphabet: list[str], text_fract
     one_glyph: classes drawn alike (the letter O and the digit 0 on many plates), decoded as one
     class whose probability is theirs together; the character printed is the likelier of them.
     """
-    merged = probabilities
+    best = probabilities.argmax(axis=1)
+    scores = probabilities.max(axis=1)
     if one_glyph:
-        merged = probabilities.copy()
-        merged[:, one_glyph[0]] = probabilities[:, one_glyph].sum(axis=1)
-        merged[:, one_glyph[1:]] = 0.0
-    best = merged.argmax(axis=1)
-    scores = merged.max(axis=1)
+        together = probabilities[:, one_glyph].sum(axis=1)
+        glyph = np.isin(best, one_glyph) | (together > scores)
+        best[glyph], scores[glyph] = one_glyph[0], together[glyph]
     chars, confidences, runs = [], [], []
     previous = BLANK
     for step, (index, score) in enumerate(zip(best.tolist(), scores.tolist())):

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from alpr_common.geo import distance_m
 from services.ocr.alignment import alignment, edit_distance
+from services.ocr.plate_text import plate_confidence
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,7 @@ class Read:
 
     @property
     def confidence(self) -> float:
-        return math.prod(self.char_confidences) * self.marks_clear
+        return plate_confidence(self.char_confidences, self.marks_clear)
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ class Fused:
 
     @property
     def confidence(self) -> float:
-        return math.prod(self.char_confidences) * self.marks_clear
+        return plate_confidence(self.char_confidences, self.marks_clear)
 
 
 def max_edits(a: str, b: str) -> int:

@@ -11,6 +11,7 @@ most MAX_FOREIGN of either are dropped from one plate.
 """
 import math
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 PLATE_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
@@ -27,6 +28,11 @@ STATE_NAMES = frozenset(name.replace(" ", "") for name in (
     "UTAH", "VERMONT", "VIRGINIA", "WASHINGTON", "WEST VIRGINIA", "WISCONSIN", "WYOMING", "DISTRICT OF COLUMBIA"))
 
 
+def plate_confidence(char_confidences: Sequence[float], marks_clear: float = 1.0) -> float:
+    """A plate's text is right only if every character is and no dropped mark was a character."""
+    return math.prod(char_confidences) * marks_clear if char_confidences else 0.0
+
+
 @dataclass(frozen=True)
 class PlateText:
     text: str
@@ -40,10 +46,7 @@ class PlateText:
 
     @property
     def confidence(self) -> float:
-        """The whole text is right only if every character is and no dropped mark was a character."""
-        if not self.char_confidences:
-            return 0.0
-        return math.prod(self.char_confidences) * self.marks_clear
+        return plate_confidence(self.char_confidences, self.marks_clear)
 
     @property
     def has_digit(self) -> bool:

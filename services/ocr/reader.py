@@ -88,4 +88,5 @@ class PlateReader:
             h, w = images[i].shape[:2]
             parts[i].append((decoded, bounding_box(region.corners, h, w)))
         found = [plates_of_frame(candidates_of_frame(p), self.min_confidence) for p in parts]
-        return [[replace(r, box=plate_box(r.box, *image.shape[:2])) for r in plates] for image, plates in zip(images, found)]
+        return [[replace(r, box=plate_box(r.box, *image.shape[:2])) for r in plates]
+                for image, plates in zip(images, found)]
