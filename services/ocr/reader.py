@@ -8,6 +8,7 @@ from services.ocr.ctc import Decoded
 from services.ocr.db_postprocess import Region
 from services.ocr.detection import DETECTION_SIDE, TextDetector
 from services.ocr.geometry import Box, bounding_box, crop_quad, side_lengths, union_box
+from services.ocr.ink import without_artwork
 from services.ocr.line_text import join_line
 from services.ocr.models import character_list, locate_models, on_gpu, open_session
 from services.ocr.plate_layout import plate_box, registration_texts, text_lines
@@ -82,7 +83,8 @@ class PlateReader:
         """Plates per image (BGR uint8 arrays), most confident first; [] where none was found."""
         regions = [[r for r in found if worth_reading(r)] for found in self.detector.detect(images)]
         owners = [(i, r) for i, found in enumerate(regions) for r in found]
-        texts = self.recognizer.recognize([crop_quad(images[i], r.corners) for i, r in owners])
+        crops = [crop_quad(images[i], r.corners) for i, r in owners]
+        texts = [without_artwork(c, d) for c, d in zip(crops, self.recognizer.recognize(crops))]
         parts: list[list[tuple[Decoded, Box]]] = [[] for _ in images]
         for (i, region), decoded in zip(owners, texts):
             h, w = images[i].shape[:2]

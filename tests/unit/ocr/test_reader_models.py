@@ -69,6 +69,20 @@ def test_a_registration_printed_in_two_groups_around_an_emblem_is_one_plate(read
     assert w > pw / 2  # both groups, not one
 
 
+def test_state_artwork_read_as_a_character_is_dropped(reader):
+    """Georgia's peach between the groups reads as a letter: printed in another ink, it is dropped."""
+    frame = np.full((540, 960, 3), 120, np.uint8)
+    cv2.rectangle(frame, (380, 280), (620, 380), (235, 235, 230), -1)
+    font, scale = cv2.FONT_HERSHEY_DUPLEX, 1.3
+    for text, x, ink in (("BVN", 395, (90, 30, 20)), ("C", 478, (60, 140, 240)), ("0669", 510, (90, 30, 20))):
+        cv2.putText(frame, text, (x, 348), font, scale, ink, 3, cv2.LINE_AA)
+    raw = reader.recognizer.recognize([frame[300:360, 385:615]])[0]
+    assert raw.text.replace(" ", "") == "BVNC0669"  # what the model reads
+    (plate,) = reader.read_batch([as_jpeg(frame)])[0]
+    assert plate.text == "BVN0669"
+    assert len(plate.char_confidences) == 7
+
+
 def test_a_make_badge_beside_the_plate_is_not_reported(reader):
     frame = parked_car_scene("PJF863", seed=3)
     cv2.putText(frame, "TOYOTA", (80, 120), cv2.FONT_HERSHEY_SIMPLEX, 1.4, (250, 250, 250), 3, cv2.LINE_AA)

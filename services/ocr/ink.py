@@ -1,0 +1,62 @@
+"""Characters printed in another ink than the rest of their text: state artwork read as a character.
+
+A registration is printed in one ink. The artwork some states put between its groups (Georgia's
+peach, Arizona's cactus, Oregon's tree) is drawn in other colours, and a text model reads it as a
+character ("BVN<peach>0669" as "BVNC0669"). Each character's ink is the colour of the darkest
+quarter of the pixels in its column of the text's crop (the lightest, on a dark plate), so that a
+scene printed behind the characters does not count. A character whose ink lies far from the ink of
+most of its text in hue and saturation (CIELAB a*, b*; lightness is left out, as shadows change
+it), and is more colourful than it, is taken for artwork and dropped. Glare and fading only wash
+the ink's colour out, so they never make a character artwork.
+"""
+import cv2
+import numpy as np
+
+from services.ocr.ctc import Decoded
+
+# CIELAB a*b* distance from the text's ink beyond which a character is in another ink. About ten
+# just-noticeable differences (2.3 each): a different colour at a glance, not the same ink under
+# uneven light or JPEG's coarse colour. On rendered plates (tests/unit/ocr/test_ink.py) one ink stays
+# within 9 of itself with the light falling to half across the plate, and coloured artwork lies 40
+# or more away.
+ARTWORK_CHROMA = 23.0
+HALF_BAND = 0.2    # half the width of a character's column, in text heights
+INK_SHARE = 0.25   # the share of a column's pixels taken for ink: about a character's strokes
+MIN_CHARS = 3      # a text of fewer characters has no majority ink to compare with
+
+
+def char_inks(crop: np.ndarray, positions: list[float]) -> np.ndarray:
+    """(characters, 2): the a*, b* of each character's ink; positions are fractions of the crop's width."""
+    lab = cv2.cvtColor(crop, cv2.COLOR_BGR2LAB).astype(np.float32)
+    height, width = crop.shape[:2]
+    light_plate = np.median(lab[..., 0]) >= 128
+    half = max(1, round(HALF_BAND * height))
+    inks = []
+    for position in positions:
+        centre = round(position * width)
+        column = lab[:, max(0, centre - half): min(width, centre + half + 1)].reshape(-1, 3)
+        inkness = -column[:, 0] if light_plate else column[:, 0]
+        ink = column[inkness >= np.quantile(inkness, 1 - INK_SHARE)]
+        inks.append(np.median(ink[:, 1:], axis=0))
+    return np.array(inks, np.float32).reshape(-1, 2) - 128  # OpenCV stores a* and b* plus 128
+
+
+def artwork(crop: np.ndarray, decoded: Decoded) -> list[bool]:
+    """Which characters of `decoded` (read in `crop`) are in another ink than most of the text."""
+    if len(decoded.text) < MIN_CHARS:
+        return [False] * len(decoded.text)
+    inks = char_inks(crop, decoded.char_positions)
+    text_ink = np.median(inks, axis=0)
+    far = np.linalg.norm(inks - text_ink, axis=1) > ARTWORK_CHROMA
+    more_colourful = np.linalg.norm(inks, axis=1) > np.linalg.norm(text_ink)
+    return (far & more_colourful).tolist()
+
+
+def without_artwork(crop: np.ndarray, decoded: Decoded) -> Decoded:
+    """`decoded` less the characters in another ink than most of it."""
+    drawn = artwork(crop, decoded)
+    if not any(drawn):
+        return decoded
+    kept = [k for k, is_art in enumerate(drawn) if not is_art]
+    return Decoded("".join(decoded.text[k] for k in kept), [decoded.char_confidences[k] for k in kept],
+                   [decoded.char_positions[k] for k in kept])

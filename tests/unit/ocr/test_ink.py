@@ -1,0 +1,97 @@
+import cv2
+import numpy as np
+import pytest
+
+from services.ocr.ctc import Decoded
+from services.ocr.ink import ARTWORK_CHROMA, artwork, char_inks, without_artwork
+
+NAVY, BLACK, MAROON = (90, 30, 20), (25, 25, 25), (40, 30, 120)  # BGR inks of registrations
+PEACH, CACTUS, TREE = (60, 140, 240), (60, 150, 40), (50, 120, 30)  # BGR colours of state artwork
+WHITE_PLATE, DARK_PLATE, WHITE_INK, GOLD = (225, 232, 235), (80, 30, 20), (235, 235, 235), (40, 180, 220)
+STEP, HEIGHT = 30, 50  # pixels between character centres; the crop's height
+
+
+def text_crop(chars: str, ink, drawn: dict[int, tuple] | None = None, light_falloff: float = 0.0,
+              plate=WHITE_PLATE, behind: dict[int, tuple] | None = None,
+              inks: dict[int, tuple] | None = None) -> tuple[np.ndarray, Decoded]:
+    """A text region as the reader crops it: a plate, characters STEP apart in `ink` (or in
+    `inks[k]`), the characters at the indexes in `drawn` replaced by a blob of artwork in that
+    colour, a scene in `behind[k]`'s colour printed behind character k; light falling off from left
+    to right by `light_falloff`; JPEG-compressed like a camera frame."""
+    width = STEP * (len(chars) + 1)
+    crop = np.full((HEIGHT, width, 3), plate, np.uint8)
+    for k, colour in (behind or {}).items():
+        cv2.rectangle(crop, (STEP * (k + 1) - STEP // 2, 0), (STEP * (k + 1) + STEP // 2, HEIGHT), colour, -1)
+    for k, char in enumerate(chars):
+        centre = STEP * (k + 1)
+        if drawn and k in drawn:
+            cv2.ellipse(crop, (centre, HEIGHT // 2), (10, 15), 0, 0, 360, drawn[k], -1)
+        else:
+            (w, h), _ = cv2.getTextSize(char, cv2.FONT_HERSHEY_DUPLEX, 1.2, 3)
+            cv2.putText(crop, char, (centre - w // 2, (HEIGHT + h) // 2), cv2.FONT_HERSHEY_DUPLEX, 1.2,
+                        (inks or {}).get(k, ink), 3, cv2.LINE_AA)
+    light = np.linspace(1.0, 1.0 - light_falloff, width, dtype=np.float32)[None, :, None]
+    crop = np.clip(crop * light, 0, 255).astype(np.uint8)
+    crop = cv2.imdecode(cv2.imencode(".jpg", crop, [cv2.IMWRITE_JPEG_QUALITY, 75])[1], cv2.IMREAD_COLOR)
+    positions = [STEP * (k + 1) / width for k in range(len(chars))]
+    return crop, Decoded(chars, [0.9 + k / 100 for k in range(len(chars))], positions)
+
+
+def spread(crop: np.ndarray, decoded: Decoded) -> np.ndarray:
+    """Each character's ink's distance from the text's (median) ink."""
+    inks = char_inks(crop, decoded.char_positions)
+    return np.linalg.norm(inks - np.median(inks, axis=0), axis=1)
+
+
+@pytest.mark.parametrize("ink", [NAVY, BLACK, MAROON])
+@pytest.mark.parametrize("light_falloff", [0.0, 0.5])
+def test_a_registration_in_one_ink_has_no_artwork_even_in_uneven_light(ink, light_falloff):
+    crop, decoded = text_crop("ABC1234", ink, light_falloff=light_falloff)
+    assert spread(crop, decoded).max() < ARTWORK_CHROMA / 2
+    assert artwork(crop, decoded) == [False] * 7
+    assert without_artwork(crop, decoded) == decoded
+
+
+@pytest.mark.parametrize("ink", [NAVY, BLACK, MAROON])
+@pytest.mark.parametrize("colour", [PEACH, CACTUS, TREE])
+def test_artwork_between_groups_is_in_another_ink(ink, colour):
+    crop, decoded = text_crop("BVNC0669", ink, drawn={3: colour})
+    assert spread(crop, decoded)[3] > 1.5 * ARTWORK_CHROMA
+    assert artwork(crop, decoded) == [k == 3 for k in range(8)]
+
+
+def test_artwork_on_a_dark_plate_is_in_another_ink_than_its_light_characters():
+    crop, decoded = text_crop("ABC123", WHITE_INK, drawn={2: GOLD}, plate=DARK_PLATE)
+    assert artwork(crop, decoded) == [k == 2 for k in range(6)]
+
+
+def test_a_scene_printed_behind_a_character_does_not_make_it_artwork():
+    crop, decoded = text_crop("TENKARA", NAVY, behind={6: PEACH, 5: CACTUS})
+    assert spread(crop, decoded).max() < ARTWORK_CHROMA / 2
+    assert not any(artwork(crop, decoded))
+
+
+def test_characters_washed_grey_by_glare_are_not_artwork():
+    grey = (150, 150, 150)
+    crop, decoded = text_crop("NTGUILTY", NAVY, inks={5: grey, 6: grey, 7: grey})
+    assert spread(crop, decoded)[5:].min() > ARTWORK_CHROMA  # far in colour, but less colourful
+    assert not any(artwork(crop, decoded))
+
+
+def test_dropping_artwork_keeps_each_characters_confidence_and_position():
+    crop, decoded = text_crop("4919RMW", MAROON, drawn={0: CACTUS})
+    kept = without_artwork(crop, decoded)
+    assert kept.text == "919RMW"
+    assert kept.char_confidences == decoded.char_confidences[1:]
+    assert kept.char_positions == decoded.char_positions[1:]
+
+
+def test_a_text_of_two_characters_has_no_majority_ink_to_compare_with():
+    crop, decoded = text_crop("7A", NAVY, drawn={0: PEACH})
+    assert artwork(crop, decoded) == [False, False]
+
+
+def test_no_text_has_no_artwork():
+    crop, _ = text_crop("AB", NAVY)
+    assert artwork(crop, Decoded("", [], [])) == []
+    assert char_inks(crop, []).shape == (0, 2)
