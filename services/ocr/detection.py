@@ -1,4 +1,6 @@
 """Text detection on a batch of frames with the PP-OCRv4 detection model."""
+from concurrent.futures import ThreadPoolExecutor
+
 import cv2
 import numpy as np
 import onnxruntime
@@ -27,19 +29,20 @@ def detection_batch(images: list[np.ndarray], side: int = DETECTION_SIDE) -> tup
 
 class TextDetector:
     def __init__(self, session: onnxruntime.InferenceSession, side: int = DETECTION_SIDE,
-                 max_batch: int = 16, params: DbParams = DbParams()):
+                 max_batch: int = 16, params: DbParams = DbParams(), workers: int = 1):
+        """workers: model calls run side by side (ONNX Runtime lets go of the GIL while it runs)."""
         self.session = session
         self.input_name = session.get_inputs()[0].name
         self.side = side
         self.max_batch = max_batch
         self.params = params
+        self.pool = ThreadPoolExecutor(workers, thread_name_prefix="detect") if workers > 1 else None
 
     def detect(self, images: list[np.ndarray]) -> list[list[Region]]:
         """Text regions per image, corners in that image's pixels; up to max_batch images per model call."""
-        regions = []
-        for start in range(0, len(images), self.max_batch):
-            regions += self._detect(images[start: start + self.max_batch])
-        return regions
+        chunks = [images[start: start + self.max_batch] for start in range(0, len(images), self.max_batch)]
+        detected = self.pool.map(self._detect, chunks) if self.pool else map(self._detect, chunks)
+        return [regions for chunk in detected for regions in chunk]
 
     def _detect(self, images: list[np.ndarray]) -> list[list[Region]]:
         batch, scalings = detection_batch(images, self.side)

@@ -1,6 +1,7 @@
 """The ONNX models (PP-OCRv4 detection and recognition, shipped in the rapidocr_onnxruntime wheel)."""
 import hashlib
 import importlib.util
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,13 +51,20 @@ def execution_providers() -> list[str]:
     return [p for p in ("CUDAExecutionProvider", "CPUExecutionProvider") if p in available]
 
 
+def cpu_cores() -> int:
+    """The cores this process may run on."""
+    return len(os.sched_getaffinity(0))
+
+
 def on_gpu(session: onnxruntime.InferenceSession) -> bool:
     return "CUDAExecutionProvider" in session.get_providers()
 
 
-def open_session(path: Path) -> onnxruntime.InferenceSession:
+def open_session(path: Path, threads: int = 0) -> onnxruntime.InferenceSession:
+    """threads: CPU threads each run may use (0: ONNX Runtime's default, one per core)."""
     options = onnxruntime.SessionOptions()
     options.log_severity_level = 3
+    options.intra_op_num_threads = threads
     return onnxruntime.InferenceSession(str(path), sess_options=options, providers=execution_providers())
 
 

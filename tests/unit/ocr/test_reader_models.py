@@ -111,6 +111,15 @@ def test_batched_detection_of_frames_of_different_sizes_matches_one_at_a_time(re
             assert np.abs(a.corners - b.corners).max() <= 3  # padding to the larger frame moves nothing
 
 
+def test_frames_detected_side_by_side_come_back_in_order_as_one_at_a_time(reader):
+    frames = [parked_car_scene(text, seed=i) for i, text in enumerate(PLATES)]
+    one_by_one = TextDetector(reader.detector.session, max_batch=1).detect(frames)
+    side_by_side = TextDetector(reader.detector.session, max_batch=1, workers=2).detect(frames)
+    assert len(side_by_side) == len(frames)
+    for single, parallel in zip(one_by_one, side_by_side):
+        assert [r.corners.tolist() for r in parallel] == [r.corners.tolist() for r in single]
+
+
 def test_a_row_of_windows_is_not_a_plate(reader):
     frame = np.full((540, 960, 3), (40, 50, 140), np.uint8)
     for x in range(10, 960, 150):
