@@ -42,14 +42,18 @@ def char_inks(crop: np.ndarray, positions: list[float]) -> np.ndarray:
 
 
 def artwork(crop: np.ndarray, decoded: Decoded) -> list[bool]:
-    """Which characters of `decoded` (read in `crop`) are in another ink than most of the text."""
+    """Which characters of `decoded` (read in `crop`) are in another ink than most of the text
+    (none, where no one ink is most of it)."""
     if len(decoded.text) < MIN_CHARS:
         return [False] * len(decoded.text)
     inks = char_inks(crop, decoded.char_positions)
     text_ink = np.median(inks, axis=0)
     far = np.linalg.norm(inks - text_ink, axis=1) > ARTWORK_CHROMA
     more_colourful = np.linalg.norm(inks, axis=1) > np.linalg.norm(text_ink)
-    return (far & more_colourful).tolist()
+    drawn = far & more_colourful
+    if 2 * drawn.sum() >= len(drawn):  # no ink is most of the text's: a sticker, a sign in colours
+        return [False] * len(drawn)
+    return drawn.tolist()
 
 
 def without_artwork(crop: np.ndarray, decoded: Decoded) -> Decoded:

@@ -78,6 +78,12 @@ def test_characters_washed_grey_by_glare_are_not_artwork():
     assert not any(artwork(crop, decoded))
 
 
+def test_a_text_in_two_inks_half_and_half_has_no_artwork():
+    crop, decoded = text_crop("WB3199", BLACK, inks={k: PEACH for k in (3, 4, 5)})
+    assert spread(crop, decoded)[3:].min() > ARTWORK_CHROMA
+    assert artwork(crop, decoded) == [False] * 6
+
+
 def test_dropping_artwork_keeps_each_characters_confidence_and_position():
     crop, decoded = text_crop("4919RMW", MAROON, drawn={0: CACTUS})
     kept = without_artwork(crop, decoded)
