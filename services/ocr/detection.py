@@ -1,11 +1,9 @@
 """Text detection on a batch of frames with the PP-OCRv4 detection model."""
-from concurrent.futures import ThreadPoolExecutor
-
 import cv2
 import numpy as np
-import onnxruntime
 
 from services.ocr.db_postprocess import DbParams, Region, regions_from_map
+from services.ocr.engines import Engine
 from services.ocr.geometry import Scaling, fit_to_side
 
 DETECTION_SIDE = 960  # every image is resized so its longer side is this
@@ -28,23 +26,17 @@ def detection_batch(images: list[np.ndarray], side: int = DETECTION_SIDE) -> tup
 
 
 class TextDetector:
-    def __init__(self, session: onnxruntime.InferenceSession, side: int = DETECTION_SIDE,
-                 max_batch: int = 16, params: DbParams = DbParams(), workers: int = 1):
-        """workers: model calls run side by side (ONNX Runtime lets go of the GIL while it runs)."""
-        self.session = session
-        self.input_name = session.get_inputs()[0].name
+    def __init__(self, engine: Engine, side: int = DETECTION_SIDE, max_batch: int = 16,
+                 params: DbParams = DbParams()):
+        self.engine = engine
         self.side = side
         self.max_batch = max_batch
         self.params = params
-        self.pool = ThreadPoolExecutor(workers, thread_name_prefix="detect") if workers > 1 else None
 
     def detect(self, images: list[np.ndarray]) -> list[list[Region]]:
         """Text regions per image, corners in that image's pixels; up to max_batch images per model call."""
         chunks = [images[start: start + self.max_batch] for start in range(0, len(images), self.max_batch)]
-        detected = self.pool.map(self._detect, chunks) if self.pool else map(self._detect, chunks)
-        return [regions for chunk in detected for regions in chunk]
-
-    def _detect(self, images: list[np.ndarray]) -> list[list[Region]]:
-        batch, scalings = detection_batch(images, self.side)
-        maps = self.session.run(None, {self.input_name: batch})[0][:, 0]
-        return [regions_from_map(m[: s.height, : s.width], s, self.params) for m, s in zip(maps, scalings)]
+        batches = [detection_batch(chunk, self.side) for chunk in chunks]
+        maps = self.engine.run([batch for batch, _ in batches])
+        return [regions_from_map(m[0, : s.height, : s.width], s, self.params)
+                for found, (_, scalings) in zip(maps, batches) for m, s in zip(found, scalings)]

@@ -1,13 +1,11 @@
 """The ONNX models (PP-OCRv4 detection and recognition, shipped in the rapidocr_onnxruntime wheel)."""
 import hashlib
 import importlib.util
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import onnxruntime
-
 from alpr_common.errors import ConfigError
+from services.ocr.engines import Engine
 
 DETECTION_FILE = "ch_PP-OCRv4_det_infer.onnx"
 RECOGNITION_FILE = "ch_PP-OCRv4_rec_infer.onnx"
@@ -45,32 +43,9 @@ def locate_models(model_dir: Path | None = None) -> ModelFiles:
     return files
 
 
-def execution_providers() -> list[str]:
-    """CUDA first where this onnxruntime build has it, CPU always."""
-    available = onnxruntime.get_available_providers()
-    return [p for p in ("CUDAExecutionProvider", "CPUExecutionProvider") if p in available]
-
-
-def cpu_cores() -> int:
-    """The cores this process may run on."""
-    return len(os.sched_getaffinity(0))
-
-
-def on_gpu(session: onnxruntime.InferenceSession) -> bool:
-    return "CUDAExecutionProvider" in session.get_providers()
-
-
-def open_session(path: Path, threads: int = 0) -> onnxruntime.InferenceSession:
-    """threads: CPU threads each run may use (0: ONNX Runtime's default, one per core)."""
-    options = onnxruntime.SessionOptions()
-    options.log_severity_level = 3
-    options.intra_op_num_threads = threads
-    return onnxruntime.InferenceSession(str(path), sess_options=options, providers=execution_providers())
-
-
-def character_list(session: onnxruntime.InferenceSession) -> list[str]:
+def character_list(engine: Engine) -> list[str]:
     """The recognition alphabet: CTC blank at 0, the model's dictionary, then a space last."""
-    metadata = session.get_modelmeta().custom_metadata_map
-    if "character" not in metadata:
+    dictionary = engine.metadata("character")
+    if dictionary is None:
         raise ConfigError("the recognition model carries no character dictionary in its metadata")
-    return ["<blank>", *metadata["character"].splitlines(), " "]
+    return ["<blank>", *dictionary.splitlines(), " "]

@@ -7,20 +7,19 @@ import numpy as np
 from services.ocr.ctc import Decoded
 from services.ocr.db_postprocess import Region
 from services.ocr.detection import DETECTION_SIDE, TextDetector
+from services.ocr.engines import open_engine
 from services.ocr.geometry import Box, bounding_box, crop_quad, side_lengths, union_box
 from services.ocr.ink import without_artwork
 from services.ocr.line_text import join_line
-from services.ocr.models import character_list, cpu_cores, locate_models, on_gpu, open_session
+from services.ocr.models import character_list, locate_models
 from services.ocr.plate_layout import plate_box, registration_texts, text_lines
 from services.ocr.plate_text import PlateText, as_plate, drop_words_beside_plates
 from services.ocr.recognition import TextRecognizer
 
 MIN_TEXT_HEIGHT = 8  # pixels; smaller regions cannot be read
 # Frames per detection call: a GPU gains from large batches; on CPU, batched convolutions over
-# whole frames measured about 30% slower per frame than one frame at a time. On CPU, frames are
-# detected side by side instead, one single-threaded call per core: on 2 shared cores, 1280x720,
-# the model calls took 74 instead of 87 ms a frame, and the whole batch path read 7.9 instead of 7.6
-# frames/s (medians of 6 interleaved runs), as the threads of one call no longer wait for each other.
+# whole frames measured about 30% slower per frame than one frame at a time, and the engine runs
+# the frames' calls side by side instead.
 DETECTION_BATCH = {True: 16, False: 1}
 
 
@@ -77,12 +76,10 @@ class PlateReader:
         files = locate_models(model_dir)
         self.model_version = files.version
         self.min_confidence = min_confidence
-        det_session = open_session(files.detection, threads=1)
-        gpu = on_gpu(det_session)
-        self.detector = TextDetector(det_session, side=detection_side, max_batch=DETECTION_BATCH[gpu],
-                                     workers=1 if gpu else cpu_cores())
-        rec_session = open_session(files.recognition)
-        self.recognizer = TextRecognizer(rec_session, character_list(rec_session))
+        detector = open_engine(files.detection)
+        self.detector = TextDetector(detector, side=detection_side, max_batch=DETECTION_BATCH[detector.on_gpu])
+        recognizer = open_engine(files.recognition)
+        self.recognizer = TextRecognizer(recognizer, character_list(recognizer))
 
     def read_batch(self, images: list[np.ndarray]) -> list[list[PlateResult]]:
         """Plates per image (BGR uint8 arrays), most confident first; [] where none was found."""

@@ -7,7 +7,7 @@ import pytest
 
 from services.ocr.ctc import Decoded
 from services.ocr.db_postprocess import Region
-from services.ocr.detection import TextDetector
+from services.ocr.detection import TextDetector, detection_batch
 from services.ocr.reader import PlateReader, candidates_of_frame, plates_of_frame, worth_reading
 from services.ocr.synthetic import draw_split_plate, parked_car_scene
 
@@ -102,8 +102,8 @@ def test_the_model_version_names_the_models_and_their_hash(reader):
 
 def test_batched_detection_of_frames_of_different_sizes_matches_one_at_a_time(reader):
     frames = [parked_car_scene("ABC2345", seed=1), parked_car_scene("WX59KD", seed=2, size=(800, 600))]
-    one_by_one = TextDetector(reader.detector.session, max_batch=1).detect(frames)
-    batched = TextDetector(reader.detector.session, max_batch=4).detect(frames)
+    one_by_one = TextDetector(reader.detector.engine, max_batch=1).detect(frames)
+    batched = TextDetector(reader.detector.engine, max_batch=4).detect(frames)
     assert [len(found) for found in batched] == [len(found) for found in one_by_one]
     assert all(len(found) >= 1 for found in batched)
     for single, together in zip(one_by_one, batched):
@@ -111,13 +111,16 @@ def test_batched_detection_of_frames_of_different_sizes_matches_one_at_a_time(re
             assert np.abs(a.corners - b.corners).max() <= 3  # padding to the larger frame moves nothing
 
 
-def test_frames_detected_side_by_side_come_back_in_order_as_one_at_a_time(reader):
+def test_the_calls_of_one_run_come_back_in_order_as_one_at_a_time(reader):
     frames = [parked_car_scene(text, seed=i) for i, text in enumerate(PLATES)]
-    one_by_one = TextDetector(reader.detector.session, max_batch=1).detect(frames)
-    side_by_side = TextDetector(reader.detector.session, max_batch=1, workers=2).detect(frames)
-    assert len(side_by_side) == len(frames)
-    for single, parallel in zip(one_by_one, side_by_side):
-        assert [r.corners.tolist() for r in parallel] == [r.corners.tolist() for r in single]
+    inputs = [detection_batch([frame])[0] for frame in frames]
+    together = reader.detector.engine.run(inputs)
+    assert len(together) == len(inputs)
+    for x, out in zip(inputs, together):
+        (alone,) = reader.detector.engine.run([x])
+        assert out.shape == alone.shape == (1, 1, *x.shape[2:])
+        assert np.abs(out - alone).max() < 1e-4
+    assert np.abs(together[0] - together[1]).max() > 0.5  # different frames, different maps
 
 
 def test_a_row_of_windows_is_not_a_plate(reader):
