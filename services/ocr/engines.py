@@ -1,10 +1,13 @@
 """What runs the ONNX models: ONNX Runtime's CUDA provider on a GPU, OpenVINO on a CPU.
 
-Both read the same ONNX files. On this project's CPU machines (2 cores, 1280x720 frames) OpenVINO
-ran the detector in 59 instead of 85 ms a frame and the recognizer in 110 instead of 233 ms for 12
-crops, compared with ONNX Runtime's CPU provider, with the same outputs to within 1e-3. An engine
-runs a list of inputs, each one model call, and returns each call's first output; OpenVINO runs the
-calls side by side, one stream per core.
+Both read the same ONNX files. An engine runs a list of inputs, each one model call, and returns
+each call's first output. OpenVINO is tuned for throughput where a model is run many calls at a time
+(the detector: one call per frame, side by side in its streams, one per core), else for the latency
+of one call that uses every core (the recognizer: one call for up to 16 crops). On this project's
+CPU machines (2 cores, 1280x720 frames) it ran the detector in 55-56 instead of 84-86 ms a frame
+and the recognizer in 111-123 instead of 205-208 ms for 12 crops, compared with ONNX Runtime's CPU
+provider in the same runs, with the same outputs to within 1e-3. Tuned for throughput, a single
+recognizer call ran on one core and took 180-190 ms.
 """
 import threading
 from pathlib import Path
@@ -44,15 +47,15 @@ class CudaEngine:
 
 
 class CpuEngine:
-    """OpenVINO on the CPU, tuned for throughput: the calls of one run go side by side."""
+    """OpenVINO on the CPU; with many_calls, the calls of one run go side by side."""
     on_gpu = False
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, many_calls: bool = False):
         core = openvino.Core()
         self.model = core.read_model(str(path))
         # f32: on CPUs with AMX (these machines) OpenVINO would compute in bfloat16, another 1.7 times
         # faster, but reading 6 fewer of the 751 US plate crops exactly and finding one EU plate less.
-        config = {"PERFORMANCE_HINT": "THROUGHPUT", "INFERENCE_PRECISION_HINT": "f32"}
+        config = {"PERFORMANCE_HINT": "THROUGHPUT" if many_calls else "LATENCY", "INFERENCE_PRECISION_HINT": "f32"}
         self.compiled = core.compile_model(self.model, "CPU", config)
         streams = self.compiled.get_property("OPTIMAL_NUMBER_OF_INFER_REQUESTS")
         self.queue = openvino.AsyncInferQueue(self.compiled, streams)
@@ -80,6 +83,7 @@ def gpu_present() -> bool:
     return "CUDAExecutionProvider" in onnxruntime.get_available_providers()
 
 
-def open_engine(path: Path) -> Engine:
-    """The model at `path` on the GPU where onnxruntime-gpu finds one, else on the CPU."""
-    return CudaEngine(path) if gpu_present() else CpuEngine(path)
+def open_engine(path: Path, many_calls: bool = False) -> Engine:
+    """The model at `path` on the GPU where onnxruntime-gpu finds one, else on the CPU.
+    many_calls: the model is run many calls at a time (a batch's frames, one call each)."""
+    return CudaEngine(path) if gpu_present() else CpuEngine(path, many_calls)

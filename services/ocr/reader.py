@@ -76,7 +76,7 @@ class PlateReader:
         files = locate_models(model_dir)
         self.model_version = files.version
         self.min_confidence = min_confidence
-        detector = open_engine(files.detection)
+        detector = open_engine(files.detection, many_calls=True)
         self.detector = TextDetector(detector, side=detection_side, max_batch=DETECTION_BATCH[detector.on_gpu])
         recognizer = open_engine(files.recognition)
         self.recognizer = TextRecognizer(recognizer, character_list(recognizer))
