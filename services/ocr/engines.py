@@ -79,11 +79,12 @@ class CpuEngine:
         return self.model.get_rt_info(path).astype(str) if self.model.has_rt_info(path) else None
 
 
-def gpu_present() -> bool:
-    return "CUDAExecutionProvider" in onnxruntime.get_available_providers()
-
-
 def open_engine(path: Path, many_calls: bool = False) -> Engine:
-    """The model at `path` on the GPU where onnxruntime-gpu finds one, else on the CPU.
+    """The model at `path` on the GPU where onnxruntime-gpu finds one, else on the CPU (also where
+    onnxruntime-gpu is installed but its CUDA provider cannot start).
     many_calls: the model is run many calls at a time (a batch's frames, one call each)."""
-    return CudaEngine(path) if gpu_present() else CpuEngine(path, many_calls)
+    if "CUDAExecutionProvider" in onnxruntime.get_available_providers():
+        engine = CudaEngine(path)
+        if engine.on_gpu:
+            return engine
+    return CpuEngine(path, many_calls)
