@@ -2,6 +2,7 @@
 import cv2
 import numpy as np
 
+from alpr_common.batching import batches
 from services.ocr.db_postprocess import DbParams, Region, regions_from_map
 from services.ocr.engines import Engine
 from services.ocr.geometry import Scaling, fit_to_side
@@ -35,8 +36,8 @@ class TextDetector:
 
     def detect(self, images: list[np.ndarray]) -> list[list[Region]]:
         """Text regions per image, corners in that image's pixels; up to max_batch images per model call."""
-        chunks = [images[start: start + self.max_batch] for start in range(0, len(images), self.max_batch)]
-        batches = [detection_batch(chunk, self.side) for chunk in chunks]
-        maps = self.engine.run([batch for batch, _ in batches])
+        chunks = batches(images, self.max_batch)
+        inputs = [detection_batch(chunk, self.side) for chunk in chunks]
+        maps = self.engine.run([batch for batch, _ in inputs])
         return [regions_from_map(m[0, : s.height, : s.width], s, self.params)
-                for found, (_, scalings) in zip(maps, batches) for m, s in zip(found, scalings)]
+                for found, (_, scalings) in zip(maps, inputs) for m, s in zip(found, scalings)]

@@ -5,10 +5,10 @@ peach, Arizona's cactus, Oregon's tree) is drawn in other colours, and a text mo
 character ("BVN<peach>0669" as "BVNC0669"). Each character's ink is the colour of the darkest
 quarter of the pixels in its column of the text's crop (the lightest, on a dark plate), so that a
 scene printed behind the characters does not count where it is lighter than the ink (where it is
-darker, as Utah's red arch is, the character is taken for artwork). A character whose ink lies far from the ink of
-most of its text in hue and saturation (CIELAB a*, b*; lightness is left out, as shadows change
-it), and is more colourful than it, is taken for artwork and dropped. Glare and fading only wash
-the ink's colour out, so they never make a character artwork.
+darker, as Utah's red arch is, the character is taken for artwork). A character whose ink lies far
+from the ink of most of its text in hue and saturation (CIELAB a*, b*; lightness is left out, as
+shadows change it), and is more colourful than it, is taken for artwork and dropped. Glare and
+fading only wash the ink's colour out, so they never make a character artwork.
 """
 import cv2
 import numpy as np

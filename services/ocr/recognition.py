@@ -4,6 +4,7 @@ import math
 import cv2
 import numpy as np
 
+from alpr_common.batching import batches
 from services.ocr.ctc import Decoded, ctc_greedy_decode
 from services.ocr.detection import normalise
 from services.ocr.engines import Engine
@@ -46,10 +47,10 @@ class TextRecognizer:
         for the engine to run more of them side by side, read 5% more frames a second and moved
         reads at the confidence threshold both ways.)"""
         order = sorted(range(len(crops)), key=lambda i: crops[i].shape[1] / crops[i].shape[0])
-        chunks = [order[start: start + self.max_batch] for start in range(0, len(order), self.max_batch)]
-        batches = [recognition_batch([crops[i] for i in chunk]) for chunk in chunks]
+        chunks = batches(order, self.max_batch)
+        inputs = [recognition_batch([crops[i] for i in chunk]) for chunk in chunks]
         results: list[Decoded | None] = [None] * len(crops)
-        for chunk, (_, fractions), probabilities in zip(chunks, batches, self.engine.run([b for b, _ in batches])):
+        for chunk, (_, fractions), probabilities in zip(chunks, inputs, self.engine.run([b for b, _ in inputs])):
             for i, probs, fraction in zip(chunk, probabilities, fractions):
                 results[i] = ctc_greedy_decode(probs, self.alphabet, fraction, self.round_glyph)
         return results

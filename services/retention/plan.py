@@ -42,10 +42,6 @@ class SweepResult:
         return SweepResult(self.due + other.due, self.destroyed + other.destroyed)
 
 
-def batches(items: list, size: int) -> list[list]:
-    return [items[start:start + size] for start in range(0, len(items), size)]
-
-
 def destruction(item: InventoryItem, at: datetime) -> Destruction:
     return Destruction(item.kind, item.item_id, rule_for(item), at, item.time, item.held)
 

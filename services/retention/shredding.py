@@ -3,12 +3,13 @@ whose evidence is due. Destroying a key is one UPDATE of one row, whatever was s
 import logging
 from datetime import datetime
 
+from alpr_common.batching import batches
 from alpr_common.crypto import KeyStore
 from alpr_common.errors import BrokerUnavailable, StorageUnavailable
 from alpr_common.storage import ObjectStore
 from alpr_common.storage.layout import case_folder
 from services.retention.ledger import Ledger
-from services.retention.plan import (Destruction, SweepResult, batches, case_images, due, epoch_destruction,
+from services.retention.plan import (Destruction, SweepResult, case_images, due, epoch_destruction,
                                      schedule_all)
 from services.retention.rules import Rules
 from services.retention.shred_repository import ShredRepository

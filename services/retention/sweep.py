@@ -9,12 +9,13 @@ from datetime import datetime
 from typing import Protocol
 
 from alpr_common.audit import AuditTrail
+from alpr_common.batching import batches
 from alpr_common.clock import Clock
 from alpr_common.errors import BrokerUnavailable, StorageUnavailable
 from alpr_common.storage import ObjectStore
 from services.retention import metrics
 from services.retention.ledger import Ledger
-from services.retention.plan import Destruction, SweepResult, batches, due_now
+from services.retention.plan import Destruction, SweepResult, due_now
 from services.retention.repository import InventoryRepository
 from services.retention.rules import Rules
 
