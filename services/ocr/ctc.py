@@ -21,7 +21,8 @@ def ctc_greedy_decode(probabilities: np.ndarray, alphabet: list[str], text_fract
     highest probability over the run of time steps that produced it; its position is the middle of
     that run. text_fraction: the share of the time steps that covers the text (the rest is padding).
     one_glyph: classes drawn alike (the letter O and the digit 0 on many plates), decoded as one
-    class whose probability is theirs together; the character printed is the likelier of them.
+    class whose probability is theirs together; the character printed is the likelier of them (a
+    reported plate spells it anew by its layout: round_glyph.py).
     """
     best = probabilities.argmax(axis=1)
     scores = probabilities.max(axis=1)

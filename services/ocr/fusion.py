@@ -5,7 +5,8 @@ when they come from different frames of the same device and camera, each taken w
 `window_s` and `max_apart_m` of the previous one, with texts at most a few edits apart; a
 sighting holds at most one read of each frame (two plates in one frame are two cars). Their
 characters are aligned (position by position when the lengths agree, by edit distance otherwise)
-and each position is decided by a vote weighted by the character confidences. The fused
+and each position is decided by a vote weighted by the character confidences (the letter O and the
+digit 0 vote as one glyph, which the fused text spells by its layout: round_glyph.py). The fused
 confidence of a character is the chance that not every agreeing read is wrong (noisy-OR), times
 the share of the vote it won, so agreement raises it.
 """
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from alpr_common.geo import distance_m
 from services.ocr.alignment import alignment, edit_distance
 from services.ocr.plate_text import plate_confidence
+from services.ocr.round_glyph import as_one_glyph, spell_round_glyphs
 
 
 @dataclass(frozen=True)
@@ -98,10 +100,10 @@ def fuse(reads: list[Read]) -> Fused:
     for read in reads:
         for position, j in enumerate(alignment(reference.text, read.text)):
             if j is not None:
-                votes[position][read.text[j]].append(read.char_confidences[j])
+                votes[position][as_one_glyph(read.text[j])].append(read.char_confidences[j])
     decided = [decide(position_votes) for position_votes in votes]
-    return Fused("".join(c for c, _ in decided), tuple(p for _, p in decided), len(reads),
-                 max(r.marks_clear for r in reads))
+    text = spell_round_glyphs("".join(c for c, _ in decided))
+    return Fused(text, tuple(p for _, p in decided), len(reads), max(r.marks_clear for r in reads))
 
 
 def decide(votes: dict[str, list[float]]) -> tuple[str, float]:

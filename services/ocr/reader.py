@@ -15,6 +15,7 @@ from services.ocr.models import character_list, locate_models
 from services.ocr.plate_layout import plate_box, registration_texts, text_lines
 from services.ocr.plate_text import PlateText, as_plate, drop_words_beside_plates
 from services.ocr.recognition import TextRecognizer
+from services.ocr.round_glyph import spell_round_glyphs
 
 MIN_TEXT_HEIGHT = 8  # pixels; smaller regions cannot be read
 # Frames per detection call: a GPU gains from large batches; on CPU, batched convolutions over
@@ -65,7 +66,7 @@ def plates_of_frame(candidates: list[tuple[PlateText, Box]], min_confidence: flo
     registrations = [c for c, keep in zip(candidates, registration_texts([box for _, box in candidates])) if keep]
     confident = [(p, box) for p, box in registrations if p.confidence >= min_confidence]
     keep = drop_words_beside_plates([p for p, _ in confident])
-    results = [PlateResult(p.text, p.confidence, p.char_confidences, box, p.marks_clear)
+    results = [PlateResult(spell_round_glyphs(p.text), p.confidence, p.char_confidences, box, p.marks_clear)
                for (p, box), k in zip(confident, keep) if k]
     return sorted(results, key=lambda r: r.confidence, reverse=True)
 

@@ -5,8 +5,10 @@ from hypothesis import given, settings, strategies as st
 
 from services.ocr.alignment import alignment, edit_distance
 from services.ocr.fusion import FusionLimits, Read, fuse, sightings
+from services.ocr.round_glyph import spell_round_glyphs
 
-PLATE = st.text(alphabet="ABCDEFGHJKLMNPRSTUVWXYZ0123456789", min_size=2, max_size=8)
+# as the reader reports them: the round glyph spelled by the plate's layout
+PLATE = st.text(alphabet="ABCDEFGHJKLMNOPRSTUVWXYZ0123456789", min_size=2, max_size=8).map(spell_round_glyphs)
 CONFIDENCE = st.floats(min_value=0.01, max_value=1.0)
 
 
@@ -67,6 +69,13 @@ def test_a_confident_misread_character_is_outvoted_by_agreeing_frames():
     assert fused.text == "ABC123"
     assert fused.char_confidences[1] < fused.char_confidences[0]  # the disputed character is less sure
     assert fused.confidence > read("ABC123", 0.8).confidence
+
+
+def test_the_letter_o_and_the_digit_0_vote_as_one_glyph_spelled_by_the_fused_layout():
+    # the two partial reads spell the round glyph by their own layouts; together it outvotes a "D"
+    # and stands among the letters of a plate with digits
+    reads = [read("KOX51", 0.6, at=0), read("K0X", 0.6, at=1), read("KDX512", 0.9, at=2)]
+    assert fuse(reads).text == "KOX512"
 
 
 def test_a_dropped_stacked_character_is_restored_by_alignment():

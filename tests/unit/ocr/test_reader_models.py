@@ -34,6 +34,13 @@ def test_rendered_plates_are_read_exactly_in_one_batch(reader):
         assert plate.confidence > 0.9
 
 
+def test_the_round_glyph_is_spelled_by_the_plates_layout_however_it_is_drawn(reader):
+    # the letter O and the digit 0 drawn either way: O among the letters, 0 among the digits
+    drawn = ["KOX5012", "K0X5O12"]
+    frames = [as_jpeg(parked_car_scene(text, seed=i)) for i, text in enumerate(drawn)]
+    assert [[p.text for p in found] for found in reader.read_batch(frames)] == [["KOX5012"], ["KOX5012"]]
+
+
 def overlap(a, b) -> float:
     """Intersection over union of two (x, y, w, h) boxes."""
     iw = max(0, min(a[0] + a[2], b[0] + b[2]) - max(a[0], b[0]))
@@ -163,6 +170,11 @@ def test_a_sticker_on_a_plate_whose_registration_is_unreadable_is_not_reported()
     candidates = candidates_of_frame([unsure_registration, sticker])
     assert sorted(p.text for p, _ in candidates) == ["2012", "HAL7C02"]
     assert plates_of_frame(candidates, min_confidence=0.5) == []
+
+
+def test_a_reported_plate_spells_its_round_glyph_by_its_layout():
+    candidates = candidates_of_frame([(spread("5A0J23O", 0.99), (10, 40, 300, 80))])
+    assert [p.text for p in plates_of_frame(candidates, min_confidence=0.5)] == ["5AOJ230"]
 
 
 @pytest.mark.parametrize("width, height, worth", [(40, 42, True), (17, 52, False), (60, 6, False), (200, 60, True)])

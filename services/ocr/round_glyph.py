@@ -1,0 +1,32 @@
+"""Whether a plate's round glyph is spelled as the letter O or the digit 0 (pure).
+
+Many US plates draw the letter O and the digit 0 alike, and the recognizer decodes them as one
+glyph (ctc.py), so the image rarely says which of the two a plate carries; the plate's layout does,
+as it does for plate readers that check a registration against the serial formats. A standard
+plate is printed in a group of letters and a group of digits ("355 OCT", "5AOJ230", "OQK 466"): a
+round glyph among its letters is the letter O. Everywhere else it is the digit 0: among digits,
+between a letter and a digit, and on a plate of letters only (a personalised "CUST0M", where the
+owner could have chosen either and the image cannot tell), as it is the form the pipeline folds
+both to (alpr_common.plates).
+"""
+ROUND = frozenset("O0")
+
+
+def spell_round_glyphs(text: str) -> str:
+    """`text` with each O or 0 spelled as the plate's layout says (upper-case A-Z0-9 text)."""
+    has_digits = any(c.isdigit() and c not in ROUND for c in text)
+    return "".join(("O" if has_digits and among_letters(text, i) else "0") if c in ROUND else c
+                   for i, c in enumerate(text))
+
+
+def as_one_glyph(char: str) -> str:
+    """The letter O and the digit 0 as one character (to count votes for either as one)."""
+    return "0" if char in ROUND else char
+
+
+def among_letters(text: str, index: int) -> bool:
+    """The nearest characters other than round glyphs on either side of `index` are letters."""
+    left = next((c for c in reversed(text[:index]) if c not in ROUND), None)
+    right = next((c for c in text[index + 1:] if c not in ROUND), None)
+    beside = [c for c in (left, right) if c is not None]
+    return bool(beside) and all(c.isalpha() for c in beside)
