@@ -3,7 +3,8 @@
 A plate's text is upper-case A-Z and 0-9 only, 2 to 8 characters, after separators are dropped,
 and not one character repeated (a row of windows or fence posts reads as "IIIIII").
 Regions whose text is mostly something else (words, other scripts) are not plates, nor is the
-name of a US state printed across the top of a plate.
+name of a US state printed across the top of a plate, nor the date and time a camera stamps on its
+frames (overlays.py).
 
 A character read with less than UNSURE confidence is taken for a mark that is not a character (a
 bolt, the plate's edge, an emblem between two groups) and dropped like a foreign character; at
@@ -14,12 +15,15 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from alpr_common.plates import canonical_plate
+from services.ocr.overlays import is_date_or_time
+
 PLATE_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 SEPARATORS = frozenset(" -.·•:_'\"")
 MIN_LENGTH, MAX_LENGTH = 2, 8
 MAX_FOREIGN = 1  # characters that are neither plate characters nor separators (a state emblem, a smudge)
 UNSURE = 0.5  # a character read less confidently than this is a mark, not a character
-STATE_NAMES = frozenset(name.replace(" ", "") for name in (
+STATE_NAMES = frozenset(canonical_plate(name) for name in (
     "ALABAMA", "ALASKA", "ARIZONA", "ARKANSAS", "CALIFORNIA", "COLORADO", "CONNECTICUT", "DELAWARE", "FLORIDA",
     "GEORGIA", "HAWAII", "IDAHO", "ILLINOIS", "INDIANA", "IOWA", "KANSAS", "KENTUCKY", "LOUISIANA", "MAINE",
     "MARYLAND", "MASSACHUSETTS", "MICHIGAN", "MINNESOTA", "MISSISSIPPI", "MISSOURI", "MONTANA", "NEBRASKA",
@@ -71,10 +75,12 @@ def normalise(raw: str, confidences: list[float]) -> tuple[PlateText, int]:
 
 def as_plate(raw: str, confidences: list[float]) -> PlateText | None:
     """The plate text read in a region or a line, or None when it is not plate-like."""
+    if is_date_or_time(raw):
+        return None
     plate, foreign = normalise(raw, confidences)
     if foreign > MAX_FOREIGN or not MIN_LENGTH <= len(plate.text) <= MAX_LENGTH or len(set(plate.text)) < 2:
         return None
-    if plate.text in STATE_NAMES:
+    if canonical_plate(plate.text) in STATE_NAMES:  # also read with look-alikes: "0HI0", "TEXA5"
         return None
     return plate
 

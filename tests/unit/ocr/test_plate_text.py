@@ -58,7 +58,7 @@ def test_letters_only_plate_is_kept_when_alone():
     assert drop_words_beside_plates([]) == []
 
 
-@pytest.mark.parametrize("raw", ["Oregon", "NEW YORK", "Texas", "IOWA"])
+@pytest.mark.parametrize("raw", ["Oregon", "NEW YORK", "Texas", "IOWA", "0HI0", "TEXA5", "1OWA"])
 def test_the_name_of_a_state_across_the_top_of_a_plate_is_not_a_plate(raw):
     assert as_plate(raw, [0.99] * len(raw)) is None
 

@@ -96,6 +96,17 @@ def test_a_make_badge_beside_the_plate_is_not_reported(reader):
     assert [p.text for p in reader.read_batch([frame])[0]] == ["PJF863"]
 
 
+def test_the_date_and_time_a_camera_stamps_on_its_frames_are_not_plates(reader):
+    frames = []
+    for seed, stamps in enumerate([("13:45:12", "02.12.2026"), ("2026-12-02", "01:45 PM")]):
+        frame = parked_car_scene("KTR4827", seed=seed, size=(1280, 720))
+        for stamp, origin in zip(stamps, [(20, 40), (1000, 700)]):  # apart: each is a line of its own
+            cv2.putText(frame, stamp, origin, cv2.FONT_HERSHEY_SIMPLEX, 0.9, (0, 0, 0), 5, cv2.LINE_AA)
+            cv2.putText(frame, stamp, origin, cv2.FONT_HERSHEY_SIMPLEX, 0.9, (255, 255, 255), 2, cv2.LINE_AA)
+        frames.append(as_jpeg(frame))
+    assert [[p.text for p in found] for found in reader.read_batch(frames)] == [["KTR4827"], ["KTR4827"]]
+
+
 def test_blank_and_noise_frames_have_no_plates(reader):
     noise = np.random.default_rng(7).integers(0, 256, (540, 960, 3), dtype=np.uint8)
     blank = np.full((540, 960, 3), 200, np.uint8)
