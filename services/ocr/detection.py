@@ -6,6 +6,7 @@ from alpr_common.batching import batches
 from services.ocr.db_postprocess import DbParams, Region, regions_from_map
 from services.ocr.engines import Engine
 from services.ocr.geometry import Scaling, fit_to_side
+from services.ocr.tiling import merged, tiles
 
 DETECTION_SIDE = 960  # every image is resized so its longer side is this
 
@@ -35,8 +36,22 @@ class TextDetector:
         self.params = params
 
     def detect(self, images: list[np.ndarray]) -> list[list[Region]]:
-        """Text regions per image, corners in that image's pixels; up to max_batch images per model call."""
-        chunks = batches(images, self.max_batch)
+        """Text regions per image, corners in that image's pixels: each image detected whole, and a
+        large one in tiles at its own resolution too (tiling.py)."""
+        layouts = [tiles(*image.shape[:2], self.side) for image in images]
+        views = [view for image, layout in zip(images, layouts)
+                 for view in [image] + [image[t.y: t.y + t.height, t.x: t.x + t.width] for t in layout]]
+        found = self.detect_views(views)
+        regions, first = [], 0
+        for image, layout in zip(images, layouts):
+            whole, in_tiles = found[first], found[first + 1: first + 1 + len(layout)]
+            regions.append(merged(whole, list(zip(layout, in_tiles)), *image.shape[:2]) if layout else whole)
+            first += 1 + len(layout)
+        return regions
+
+    def detect_views(self, views: list[np.ndarray]) -> list[list[Region]]:
+        """Text regions per view, corners in that view's pixels; up to max_batch views per model call."""
+        chunks = batches(views, self.max_batch)
         inputs = [detection_batch(chunk, self.side) for chunk in chunks]
         maps = self.engine.run([batch for batch, _ in inputs])
         return [regions_from_map(m[0, : s.height, : s.width], s, self.params)

@@ -9,7 +9,7 @@ from services.ocr.ctc import Decoded
 from services.ocr.db_postprocess import Region
 from services.ocr.detection import TextDetector, detection_batch
 from services.ocr.reader import PlateReader, candidates_of_frame, plates_of_frame, worth_reading
-from services.ocr.synthetic import draw_split_plate, parked_car_scene
+from services.ocr.synthetic import draw_plate, draw_split_plate, parked_car_scene
 
 PLATES = ["ABC2345", "7FDMS6", "NUDVHA", "K9WX38P"]
 
@@ -105,6 +105,16 @@ def test_the_date_and_time_a_camera_stamps_on_its_frames_are_not_plates(reader):
             cv2.putText(frame, stamp, origin, cv2.FONT_HERSHEY_SIMPLEX, 0.9, (255, 255, 255), 2, cv2.LINE_AA)
         frames.append(as_jpeg(frame))
     assert [[p.text for p in found] for found in reader.read_batch(frames)] == [["KTR4827"], ["KTR4827"]]
+
+
+def test_small_plates_in_a_wide_frame_are_found_in_tiles_and_a_large_one_across_tiles_stays_whole(reader):
+    # 4K frames: the detector sees them a quarter of their size, where plates 80-100 px wide vanish
+    small, large = np.full((2160, 3840, 3), 110, np.uint8), np.full((2160, 3840, 3), 110, np.uint8)
+    draw_plate(small, "BKR4729", 300, 300, 100, cv2.FONT_HERSHEY_DUPLEX)
+    draw_plate(small, "7XVT25", 2600, 1700, 80, cv2.FONT_HERSHEY_DUPLEX)
+    draw_plate(large, "HZM8362", 700, 800, 1300, cv2.FONT_HERSHEY_DUPLEX)  # wider than a tile
+    found = reader.read_batch([small, large])
+    assert [sorted(p.text for p in plates) for plates in found] == [["7XVT25", "BKR4729"], ["HZM8362"]]
 
 
 def test_blank_and_noise_frames_have_no_plates(reader):
