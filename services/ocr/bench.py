@@ -15,7 +15,7 @@ import click
 import numpy as np
 from tqdm import tqdm
 
-from services.ocr.bench_frames import BenchFrame, folder_frames, parse_size, rendered_frames, sized
+from services.ocr.bench_frames import BenchFrame, folder_frames, rendered_frames, size_option, sized
 from services.ocr.evaluation.labels import LabelError
 from services.ocr.plate_text import normalise
 from services.ocr.reader import PlateReader
@@ -91,26 +91,26 @@ def table(rows: list[tuple[str, Timing]]) -> list[str]:
 
 @click.command()
 @click.argument("folder", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--size", default=None, help="Letterbox every frame to WIDTHxHEIGHT first, e.g. 1280x720.")
+@click.option("--size", default=None, callback=size_option,
+              help="Letterbox every frame to WIDTHxHEIGHT first, e.g. 1280x720.")
 @click.option("--frames", default=16, show_default=True, help="Without FOLDER: how many scenes to render.")
 @click.option("--limit", type=click.IntRange(1), default=None, help="With FOLDER: only the first N images.")
 @click.option("--batch", default=8, show_default=True, help="Frames per PlateReader.read_batch call.")
 @click.option("--seed", default=2024, show_default=True, help="Seed for the rendered scenes.")
-def bench(folder: Path | None, size: str | None, frames: int, limit: int | None, batch: int, seed: int):
+def bench(folder: Path | None, size: tuple[int, int] | None, frames: int, limit: int | None, batch: int, seed: int):
     """Frames/s and per-frame latency (median, p95) of the batch path and of RapidOCR on the same frames.
 
     FOLDER: images (labelled as for `evaluate` where possible); without it, rendered parked cars
     of --size (default 1280x720). Exact reads count frames whose labelled plate was read.
     """
-    shape = parse_size(size) if size else None
     try:
-        chosen = folder_frames(folder, limit) if folder else rendered_frames(frames, seed, shape or (1280, 720))
+        chosen = folder_frames(folder, limit) if folder else rendered_frames(frames, seed, size or (1280, 720))
     except LabelError as exc:
         raise click.ClickException(str(exc)) from exc
-    chosen = sized(chosen, shape)
+    chosen = sized(chosen, size)
     if not chosen:
         raise click.ClickException(f"no .jpg or .png images in {folder}")
-    click.echo(f"{len(chosen)} frames{f' letterboxed to {size}' if size else ''}")
+    click.echo(f"{len(chosen)} frames{f' letterboxed to {size[0]}x{size[1]}' if size else ''}")
     ours, theirs = run_interleaved([(plate_reader(), batch), (rapidocr(), 1)], chosen)
     rows = [(f"PlateReader.read_batch (batch {batch})", ours), ("rapidocr_onnxruntime.RapidOCR()", theirs)]
     click.echo("\n".join(table(rows)))

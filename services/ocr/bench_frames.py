@@ -4,6 +4,7 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
+import click
 import cv2
 import numpy as np
 
@@ -19,9 +20,19 @@ class BenchFrame:
 
 
 def parse_size(text: str) -> tuple[int, int]:
-    """'1280x720' -> (1280, 720)."""
+    """'1280x720' -> (1280, 720); ValueError for anything else."""
     width, height = (int(side) for side in text.lower().split("x"))
+    if width < 1 or height < 1:
+        raise ValueError(f"{text}: sides must be positive")
     return width, height
+
+
+def size_option(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[int, int] | None:
+    """A click callback: --size WIDTHxHEIGHT as (width, height), or a usage error that says so."""
+    try:
+        return parse_size(value) if value else None
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not WIDTHxHEIGHT, e.g. 1280x720") from None
 
 
 def letterbox(image: np.ndarray, width: int, height: int) -> np.ndarray:

@@ -12,6 +12,7 @@ from alpr_common.logs import configure_logging
 from alpr_common.service_runtime import stop_on_signals
 from services.ocr.bench import bench
 from services.ocr.evaluation.command import evaluate
+from services.ocr.evaluation.mosaic import mosaic_command
 from services.ocr.reader import PlateReader, PlateResult
 from services.ocr.settings import OcrSettings
 from services.ocr.worker import SERVICE, run_worker
@@ -51,7 +52,7 @@ def read(images: tuple[Path, ...], min_confidence: float | None):
     """
     settings = OcrSettings()
     threshold = settings.min_confidence if min_confidence is None else min_confidence
-    reader = PlateReader(settings.model_dir, threshold)
+    reader = PlateReader(settings.model_dir, threshold, full_resolution_above=settings.full_resolution_above_px)
     failed = False
     for path in images:
         line = _read_one(reader, path)
@@ -78,6 +79,7 @@ def _plate_json(plate: PlateResult) -> dict:
 
 ocr.add_command(evaluate)
 ocr.add_command(bench)
+ocr.add_command(mosaic_command)
 
 if __name__ == "__main__":
     ocr()

@@ -6,7 +6,7 @@ import numpy as np
 
 from services.ocr.ctc import Decoded
 from services.ocr.db_postprocess import Region
-from services.ocr.detection import DETECTION_SIDE, TextDetector
+from services.ocr.detection import DETECTION_SIDE, FULL_RESOLUTION_ABOVE, TextDetector
 from services.ocr.engines import open_engine
 from services.ocr.geometry import Box, bounding_box, crop_quad, side_lengths, union_box
 from services.ocr.ink import without_artwork
@@ -73,12 +73,13 @@ def plates_of_frame(candidates: list[tuple[PlateText, Box]], min_confidence: flo
 
 class PlateReader:
     def __init__(self, model_dir: Path | None = None, min_confidence: float = 0.5,
-                 detection_side: int = DETECTION_SIDE):
+                 detection_side: int = DETECTION_SIDE, full_resolution_above: int = FULL_RESOLUTION_ABOVE):
         files = locate_models(model_dir)
         self.model_version = files.version
         self.min_confidence = min_confidence
         detector = open_engine(files.detection, many_calls=True)
-        self.detector = TextDetector(detector, side=detection_side, max_batch=DETECTION_BATCH[detector.on_gpu])
+        self.detector = TextDetector(detector, side=detection_side, max_batch=DETECTION_BATCH[detector.on_gpu],
+                                     full_resolution_above=full_resolution_above)
         recognizer = open_engine(files.recognition)
         self.recognizer = TextRecognizer(recognizer, character_list(recognizer))
 

@@ -5,6 +5,7 @@ from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
 from alpr_common.config import CommonSettings
+from services.ocr.detection import FULL_RESOLUTION_ABOVE
 from services.ocr.fusion import FusionLimits
 
 
@@ -15,6 +16,9 @@ class OcrSettings(CommonSettings):
     batch_timeout_s: float = Field(0.5, gt=0, description="longest wait to fill a batch")
     metrics_port: int = Field(0, ge=0, description="port for /metrics; 0 turns it off")
     min_confidence: float = Field(0.5, ge=0, le=1, description="reads below this are not reported")
+    full_resolution_above_px: int = Field(FULL_RESOLUTION_ABOVE, ge=0, description="frames wider or taller than"
+                                          " this are detected at their own resolution, up to 1920 px (small plates"
+                                          " in wide frames), not shrunk to 960 px; 0 shrinks every frame")
     model_dir: Path | None = Field(None, description="folder with the ONNX files; default: the rapidocr wheel's")
     fusion_window_s: float = Field(4.0, ge=0, description="longest gap between frames of one sighting; 0 turns fusion off")
     fusion_max_apart_m: float = Field(30.0, gt=0, description="farthest the camera may move between frames of one sighting")

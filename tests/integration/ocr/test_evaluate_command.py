@@ -125,3 +125,28 @@ def test_bench_times_both_readers_on_the_same_rendered_frames():
     assert float(ours[-4]) > 0 and float(theirs[-4]) > 0
     assert lines[-2].startswith("throughput ratio (batch path / RapidOCR): ")
     assert lines[-1].startswith("peak resident memory of this process") and int(lines[-1].split(": ")[1].split()[0]) > 0
+
+
+def test_scenes_laid_out_in_a_wide_frame_are_scored_against_their_moved_labels(tmp_path):
+    scenes = tmp_path / "scenes"
+    scenes.mkdir()
+    plates = ["ABC2345", "7FDMS6", "K9WX38P", "HZM836"]
+    for i, text in enumerate(plates):
+        frame = parked_car_scene(text, seed=i)
+        cv2.imwrite(str(scenes / f"car{i}.jpg"), frame)
+        (scenes / f"car{i}.txt").write_text("car{}.jpg\t{}\t{}\t{}\t{}\t{}\n".format(i, *plate_of(frame), text))
+    result = CliRunner().invoke(ocr, ["mosaic", str(scenes), "--out", str(tmp_path / "wide"), "--grid", "2",
+                                      "--size", "1920x1080"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "wide").iterdir()) == ["mosaic000.jpg", "mosaic000.txt"]
+    report = evaluate(str(tmp_path / "wide"))
+    assert (report["images"], report["exact"], report["detected"]) == (4, 4, 4)
+
+
+def test_a_mosaic_of_plate_crops_or_of_a_bad_size_is_refused(tmp_path):
+    (tmp_path / "groundtruth.csv").write_text("a.jpg,ca,ABC123\n")
+    crops = CliRunner().invoke(ocr, ["mosaic", str(tmp_path), "--out", str(tmp_path / "out")])
+    assert crops.exit_code == 1 and "holds plate crops" in crops.output
+    size = CliRunner().invoke(ocr, ["mosaic", str(tmp_path), "--out", str(tmp_path / "out"), "--size", "wide"])
+    assert size.exit_code == 2 and "'wide' is not WIDTHxHEIGHT" in size.output
+    assert not (tmp_path / "out").exists()

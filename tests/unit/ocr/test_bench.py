@@ -10,6 +10,12 @@ def test_sizes_are_width_by_height():
     assert parse_size("640X480") == (640, 480)
 
 
+@pytest.mark.parametrize("text", ["1280", "0x720", "wide", "1280x720x3"])
+def test_anything_else_is_no_size(text):
+    with pytest.raises(ValueError):
+        parse_size(text)
+
+
 def test_letterboxing_keeps_the_aspect_ratio_and_centres_the_image():
     tall = np.full((400, 200, 3), 255, np.uint8)
     framed = letterbox(tall, 1280, 720)

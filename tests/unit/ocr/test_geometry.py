@@ -2,7 +2,7 @@ import numpy as np
 import pytest
 
 from services.ocr.db_postprocess import regions_from_map
-from services.ocr.detection import detection_batch
+from services.ocr.detection import detection_batch, detection_side
 from services.ocr.geometry import (Scaling, bounding_box, crop_quad, expand_rect, fit_to_side, order_corners,
                                    side_lengths, to_image_pixels, union_box)
 
@@ -64,6 +64,13 @@ def test_detection_batch_pads_frames_of_different_sizes_to_one_tensor():
     assert (scalings[1].height, scalings[1].width) == (960, 640)  # a portrait image, enlarged
     assert batch[0, :, 544:, :].max() == 0 and batch[0, :, :544, :].min() == -1.0
     assert batch[1, :, :, 640:].max() == 0 and batch[1, :, :, :640].min() == -1.0
+
+
+@pytest.mark.parametrize("height, width, side", [(720, 1280, 960), (1080, 1440, 960), (160, 320, 960),
+                                                 (1080, 1920, 1920), (1200, 1600, 1600), (2160, 3840, 1920)])
+def test_frames_are_detected_at_960_px_and_large_ones_at_their_own_resolution_up_to_1920(height, width, side):
+    assert detection_side(height, width) == side
+    assert detection_side(height, width, full_resolution_above=0) == 960
 
 
 def test_a_text_blob_in_the_probability_map_becomes_a_box_in_image_pixels():

@@ -107,12 +107,12 @@ def test_the_date_and_time_a_camera_stamps_on_its_frames_are_not_plates(reader):
     assert [[p.text for p in found] for found in reader.read_batch(frames)] == [["KTR4827"], ["KTR4827"]]
 
 
-def test_small_plates_in_a_wide_frame_are_found_in_tiles_and_a_large_one_across_tiles_stays_whole(reader):
-    # 4K frames: the detector sees them a quarter of their size, where plates 80-100 px wide vanish
+def test_small_plates_in_a_wide_frame_are_found_at_its_own_resolution_and_large_ones_too(reader):
+    # 4K frames: shrunk to 960 px, plates 80-100 px wide in them vanish
     small, large = np.full((2160, 3840, 3), 110, np.uint8), np.full((2160, 3840, 3), 110, np.uint8)
     draw_plate(small, "BKR4729", 300, 300, 100, cv2.FONT_HERSHEY_DUPLEX)
     draw_plate(small, "7XVT25", 2600, 1700, 80, cv2.FONT_HERSHEY_DUPLEX)
-    draw_plate(large, "HZM8362", 700, 800, 1300, cv2.FONT_HERSHEY_DUPLEX)  # wider than a tile
+    draw_plate(large, "HZM8362", 700, 800, 2000, cv2.FONT_HERSHEY_DUPLEX)
     found = reader.read_batch([small, large])
     assert [sorted(p.text for p in plates) for plates in found] == [["7XVT25", "BKR4729"], ["HZM8362"]]
 

@@ -1,0 +1,91 @@
+"""Wide frames made of labelled scenes side by side, for evaluating small plates in a wide view.
+
+A traffic camera's 1920x1080 or 3840x2160 frame shows several cars, each plate a few dozen pixels
+high. No labelled photos of that kind are at hand, so `alpr ocr mosaic` lays a folder's labelled
+scenes out on a grid in frames of that size, each scene shrunk to fit its cell, and writes their
+labels moved and scaled with them: `alpr ocr evaluate` and `alpr ocr bench` then run on them.
+"""
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+import cv2
+import numpy as np
+from tqdm import tqdm
+
+from alpr_common.batching import batches
+from services.ocr.bench_frames import size_option
+from services.ocr.evaluation.labels import Label, LabelError, read_labels
+
+BACKGROUND = 100  # grey between the scenes
+
+
+@dataclass(frozen=True)
+class Scene:
+    image: np.ndarray
+    labels: list[Label]  # its plates (a scene without a plate has none)
+
+
+def mosaic(scenes: list[Scene], grid: int, width: int, height: int, name: str) -> tuple[np.ndarray, list[Label]]:
+    """One frame of width x height with up to grid x grid scenes, row by row, and their labels
+    under the file `name`."""
+    frame = np.full((height, width, 3), BACKGROUND, np.uint8)
+    cell_w, cell_h = width // grid, height // grid
+    labels = []
+    for k, scene in enumerate(scenes[: grid * grid]):
+        scale = min(cell_w / scene.image.shape[1], cell_h / scene.image.shape[0])
+        w, h = round(scene.image.shape[1] * scale), round(scene.image.shape[0] * scale)
+        left, top = (k % grid) * cell_w, (k // grid) * cell_h
+        frame[top: top + h, left: left + w] = cv2.resize(scene.image, (w, h), interpolation=cv2.INTER_AREA)
+        labels += [Label(name, label.text, box=moved(label.box, scale, left, top)) for label in scene.labels]
+    return frame, labels
+
+
+def moved(box: tuple[int, int, int, int], scale: float, left: int, top: int) -> tuple[int, int, int, int]:
+    x, y, w, h = box
+    return round(x * scale) + left, round(y * scale) + top, round(w * scale), round(h * scale)
+
+
+def label_line(label: Label) -> str:
+    """The scene label format of ../shared/datasets: file, x, y, w, h, text, tab-separated."""
+    return "\t".join(str(v) for v in (label.file, *label.box, label.text))
+
+
+def write_mosaic(folder: Path, name: str, frame: np.ndarray, labels: list[Label]) -> None:
+    cv2.imwrite(str(folder / name), frame, [cv2.IMWRITE_JPEG_QUALITY, 92])
+    (folder / name).with_suffix(".txt").write_text("".join(label_line(label) + "\n" for label in labels))
+
+
+def scenes_of(folder: Path) -> list[Scene]:
+    """The labelled scenes of a folder, each with its plates; LabelError for a folder of crops."""
+    labels = read_labels(folder)
+    if any(label.crop for label in labels):
+        raise LabelError(f"{folder} holds plate crops (groundtruth.csv): a mosaic needs scenes labelled with boxes")
+    files = list(dict.fromkeys(label.file for label in labels))
+    return [Scene(cv2.imread(str(folder / file), cv2.IMREAD_COLOR),
+                  [label for label in labels if label.file == file and label.has_plate]) for file in files]
+
+
+@click.command("mosaic")
+@click.argument("folders", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--out", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder to write the frames and their labels to (created if missing).")
+@click.option("--grid", type=click.IntRange(1, 8), default=3, show_default=True, help="Scenes across and down a frame.")
+@click.option("--size", default="3840x2160", show_default=True, callback=size_option, help="Frame size, WIDTHxHEIGHT.")
+def mosaic_command(folders: tuple[Path, ...], out: Path, grid: int, size: tuple[int, int]):
+    """Lay the labelled scenes of FOLDERS side by side in wide frames, as a traffic camera sees
+    several cars with small plates, and write them to --out with their labels moved along, for
+    `alpr ocr evaluate` and `alpr ocr bench`. Scenes are labelled as for `evaluate` (NAME.txt)."""
+    try:
+        scenes = [scene for folder in folders for scene in scenes_of(folder)]
+    except LabelError as exc:
+        raise click.ClickException(str(exc)) from exc
+    unreadable = sum(scene.image is None for scene in scenes)
+    if unreadable:
+        raise click.ClickException(f"{unreadable} labelled image(s) could not be read")
+    out.mkdir(parents=True, exist_ok=True)
+    groups = batches(scenes, grid * grid)
+    for k, group in enumerate(tqdm(groups, desc="mosaics", unit="frame")):
+        name = f"mosaic{k:03d}.jpg"
+        write_mosaic(out, name, *mosaic(group, grid, *size, name))
+    click.echo(f"{len(groups)} frames of {size[0]}x{size[1]} with {len(scenes)} scenes written to {out}")
