@@ -15,8 +15,6 @@ DETECTION_SIDE = 960  # an image is resized so its longer side is this, unless i
 # eight 3840x2160 frames peaked at 1.6 GiB detected at 1920 px, 2.3 at 2560 and 4.3 at 3840.
 FULL_RESOLUTION_ABOVE = 1440
 MAX_SIDE = 1920
-# Model calls prepared and run at a time, so that a batch of large frames is not all held at once.
-WAVE = 4
 
 
 def normalise(image: np.ndarray) -> np.ndarray:
@@ -54,12 +52,9 @@ class TextDetector:
         self.full_resolution_above = full_resolution_above
 
     def detect(self, images: list[np.ndarray]) -> list[list[Region]]:
-        """Text regions per image, corners in that image's pixels; up to max_batch images per model
-        call, WAVE calls at a time."""
-        regions = []
-        for wave in batches(batches(images, self.max_batch), WAVE):
-            inputs = [detection_batch(chunk, self.side, self.full_resolution_above) for chunk in wave]
-            maps = self.engine.run([batch for batch, _ in inputs])
-            regions += [regions_from_map(m[0, : s.height, : s.width], s, self.params)
-                        for found, (_, scalings) in zip(maps, inputs) for m, s in zip(found, scalings)]
-        return regions
+        """Text regions per image, corners in that image's pixels; up to max_batch images per model call."""
+        chunks = batches(images, self.max_batch)
+        inputs = [detection_batch(chunk, self.side, self.full_resolution_above) for chunk in chunks]
+        maps = self.engine.run([batch for batch, _ in inputs])
+        return [regions_from_map(m[0, : s.height, : s.width], s, self.params)
+                for found, (_, scalings) in zip(maps, inputs) for m, s in zip(found, scalings)]
