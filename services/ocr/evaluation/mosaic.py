@@ -56,14 +56,13 @@ def write_mosaic(folder: Path, name: str, frame: np.ndarray, labels: list[Label]
     (folder / name).with_suffix(".txt").write_text("".join(label_line(label) + "\n" for label in labels))
 
 
-def scenes_of(folder: Path) -> list[Scene]:
-    """The labelled scenes of a folder, each with its plates; LabelError for a folder of crops."""
+def labelled_scenes(folder: Path) -> list[tuple[Path, list[Label]]]:
+    """Each labelled image of a folder with its plates; LabelError for a folder of crops."""
     labels = read_labels(folder)
     if any(label.crop for label in labels):
         raise LabelError(f"{folder} holds plate crops (groundtruth.csv): a mosaic needs scenes labelled with boxes")
     files = list(dict.fromkeys(label.file for label in labels))
-    return [Scene(cv2.imread(str(folder / file), cv2.IMREAD_COLOR),
-                  [label for label in labels if label.file == file and label.has_plate]) for file in files]
+    return [(folder / file, [label for label in labels if label.file == file and label.has_plate]) for file in files]
 
 
 @click.command("mosaic")
@@ -77,15 +76,18 @@ def mosaic_command(folders: tuple[Path, ...], out: Path, grid: int, size: tuple[
     several cars with small plates, and write them to --out with their labels moved along, for
     `alpr ocr evaluate` and `alpr ocr bench`. Scenes are labelled as for `evaluate` (NAME.txt)."""
     try:
-        scenes = [scene for folder in folders for scene in scenes_of(folder)]
+        scenes = [scene for folder in folders for scene in labelled_scenes(folder)]
     except LabelError as exc:
         raise click.ClickException(str(exc)) from exc
-    unreadable = sum(scene.image is None for scene in scenes)
+    if not scenes:
+        raise click.ClickException("no labelled scenes in " + ", ".join(map(str, folders)))
+    unreadable = [path for path, _ in scenes if not path.is_file() or not cv2.haveImageReader(str(path))]
     if unreadable:
-        raise click.ClickException(f"{unreadable} labelled image(s) could not be read")
+        raise click.ClickException(f"{len(unreadable)} labelled image(s) cannot be read, e.g. {unreadable[0]}")
     out.mkdir(parents=True, exist_ok=True)
     groups = batches(scenes, grid * grid)
     for k, group in enumerate(tqdm(groups, desc="mosaics", unit="frame")):
         name = f"mosaic{k:03d}.jpg"
-        write_mosaic(out, name, *mosaic(group, grid, *size, name))
+        loaded = [Scene(cv2.imread(str(path), cv2.IMREAD_COLOR), labels) for path, labels in group]
+        write_mosaic(out, name, *mosaic(loaded, grid, *size, name))
     click.echo(f"{len(groups)} frames of {size[0]}x{size[1]} with {len(scenes)} scenes written to {out}")

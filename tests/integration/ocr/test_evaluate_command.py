@@ -150,3 +150,13 @@ def test_a_mosaic_of_plate_crops_or_of_a_bad_size_is_refused(tmp_path):
     size = CliRunner().invoke(ocr, ["mosaic", str(tmp_path), "--out", str(tmp_path / "out"), "--size", "wide"])
     assert size.exit_code == 2 and "'wide' is not WIDTHxHEIGHT" in size.output
     assert not (tmp_path / "out").exists()
+
+
+def test_a_mosaic_of_no_scenes_or_of_an_unreadable_image_is_refused(tmp_path):
+    empty = CliRunner().invoke(ocr, ["mosaic", str(tmp_path), "--out", str(tmp_path / "out")])
+    assert empty.exit_code == 1 and "no labelled scenes" in empty.output
+    (tmp_path / "car.jpg").write_bytes(b"not a jpeg")
+    (tmp_path / "car.txt").write_text("car.jpg\t1\t2\t30\t10\tABC123\n")
+    broken = CliRunner().invoke(ocr, ["mosaic", str(tmp_path), "--out", str(tmp_path / "out")])
+    assert broken.exit_code == 1 and "1 labelled image(s) cannot be read" in broken.output
+    assert not (tmp_path / "out").exists()
