@@ -1,13 +1,14 @@
 """Whether a plate's round glyph is spelled as the letter O or the digit 0 (pure).
 
-Many US plates draw the letter O and the digit 0 alike, and the recognizer decodes them as one
-glyph (ctc.py), so the image rarely says which of the two a plate carries; the plate's layout does,
-as it does for plate readers that check a registration against the serial formats. A standard
-plate is printed in groups of letters and of digits ("5AOJ230", "444 NOQ", "OQK 466"): a round
-glyph whose nearest other characters are letters (on both sides, or on its one side at an end of the
-plate) is the letter O. Everywhere else it is the digit 0, the form the pipeline folds both to (alpr_common.plates): among digits, where a group
-of letters meets one of digits ("355 OCT" reads "3550CT": the layout cannot tell), and on a plate
-of letters only (a personalised "CUST0M", where the owner could have chosen either).
+Many US plates draw the letter O and the digit 0 alike, and the recognizer decodes them as one glyph
+(ctc.py), so the image rarely says which of the two a plate carries; the plate's layout does, as it
+does for plate readers that check a registration against the serial formats. A standard plate is
+printed in groups of letters and of digits ("5AOJ230", "444 NOQ", "OQK 466"): a round glyph whose
+nearest other characters are letters (on both sides, or on its one side at an end of the plate) is
+the letter O. Everywhere else it is the digit 0, the form the pipeline folds both to
+(alpr_common.plates): among digits, where a group of letters meets one of digits ("355 OCT" reads
+"3550CT": the layout cannot tell), and on a plate of letters only (a personalised "CUST0M", where
+the owner could have chosen either).
 """
 ROUND = frozenset("O0")
 
