@@ -50,9 +50,7 @@ def read(images: tuple[Path, ...], min_confidence: float | None):
     and "latency_ms". An image that cannot be read gets a line with an "error", and the command
     exits with 1.
     """
-    settings = OcrSettings()
-    threshold = settings.min_confidence if min_confidence is None else min_confidence
-    reader = PlateReader(settings.model_dir, threshold, full_resolution_above=settings.full_resolution_above_px)
+    reader = PlateReader.from_settings(OcrSettings(), min_confidence)
     failed = False
     for path in images:
         line = _read_one(reader, path)

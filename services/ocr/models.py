@@ -1,4 +1,6 @@
-"""The ONNX models (PP-OCRv4 detection and recognition, shipped in the rapidocr_onnxruntime wheel)."""
+"""The ONNX models: PP-OCRv4 detection and recognition, shipped in the rapidocr_onnxruntime wheel,
+and the PP-OCRv6 recognizer that gives unsure text a second reading (second_opinion.py), shipped
+in the rapidocr wheel. Only the files are used; neither package's code is imported."""
 import hashlib
 import importlib.util
 from dataclasses import dataclass
@@ -9,37 +11,47 @@ from services.ocr.engines import Engine
 
 DETECTION_FILE = "ch_PP-OCRv4_det_infer.onnx"
 RECOGNITION_FILE = "ch_PP-OCRv4_rec_infer.onnx"
-VERSION_PREFIX = "ppocrv4-det+rec"
+SECOND_RECOGNITION_FILE = "PP-OCRv6_rec_small.onnx"
+VERSION_PREFIX = "ppocrv4-det+rec+v6-rec"
+CARRIERS = {DETECTION_FILE: "rapidocr_onnxruntime", RECOGNITION_FILE: "rapidocr_onnxruntime",
+            SECOND_RECOGNITION_FILE: "rapidocr"}  # the package whose wheel carries each file
 
 
 @dataclass(frozen=True)
 class ModelFiles:
     detection: Path
     recognition: Path
+    second_recognition: Path
+
+    @property
+    def all(self) -> tuple[Path, Path, Path]:
+        return self.detection, self.recognition, self.second_recognition
 
     @property
     def version(self) -> str:
-        """`ppocrv4-det+rec@<first 12 hex digits of sha256(det bytes + rec bytes)>`."""
+        """`ppocrv4-det+rec+v6-rec@<first 12 hex digits of sha256(the three files' bytes, in order)>`."""
         digest = hashlib.sha256()
-        for path in (self.detection, self.recognition):
+        for path in self.all:
             digest.update(path.read_bytes())
         return f"{VERSION_PREFIX}@{digest.hexdigest()[:12]}"
 
 
-def wheel_model_dir() -> Path:
-    spec = importlib.util.find_spec("rapidocr_onnxruntime")
+def wheel_model_dir(package: str) -> Path:
+    spec = importlib.util.find_spec(package)
     if spec is None or spec.origin is None:
-        raise ConfigError("the rapidocr_onnxruntime package is not installed; it carries the OCR models "
-                          "(pip install rapidocr-onnxruntime), or set OCR_MODEL_DIR to a folder with them")
+        raise ConfigError(f"the {package} package is not installed; it carries OCR models (make venv installs it), "
+                          "or set OCR_MODEL_DIR to a folder with them")
     return Path(spec.origin).parent / "models"
 
 
 def locate_models(model_dir: Path | None = None) -> ModelFiles:
-    folder = Path(model_dir) if model_dir else wheel_model_dir()
-    files = ModelFiles(folder / DETECTION_FILE, folder / RECOGNITION_FILE)
-    missing = [p.name for p in (files.detection, files.recognition) if not p.is_file()]
+    """The three files in model_dir, or where the wheels that carry them put them."""
+    def where(name: str) -> Path:
+        return (Path(model_dir) if model_dir else wheel_model_dir(CARRIERS[name])) / name
+    files = ModelFiles(where(DETECTION_FILE), where(RECOGNITION_FILE), where(SECOND_RECOGNITION_FILE))
+    missing = [str(p) for p in files.all if not p.is_file()]
     if missing:
-        raise ConfigError(f"model file(s) {', '.join(missing)} not found in {folder} (OCR_MODEL_DIR)")
+        raise ConfigError(f"model file(s) not found: {', '.join(missing)} (OCR_MODEL_DIR)")
     return files
 
 

@@ -1,4 +1,5 @@
-"""PlateReader: plates in a batch of frames, detection and recognition each in one batched call."""
+"""PlateReader: plates in a batch of frames, detection and recognition each in one batched call (and a
+second recognizer for the text the first was unsure of)."""
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -16,6 +17,8 @@ from services.ocr.plate_layout import plate_box, registration_texts, text_lines
 from services.ocr.plate_text import PlateText, as_plate, drop_words_beside_plates
 from services.ocr.recognition import TextRecognizer
 from services.ocr.round_glyph import spell_round_glyphs
+from services.ocr.second_opinion import more_confident, needs_second_reading
+from services.ocr.settings import OcrSettings
 
 MIN_TEXT_HEIGHT = 8  # pixels; smaller regions cannot be read
 # Frames per detection call: a GPU gains from large batches; on CPU, batched convolutions over
@@ -73,7 +76,8 @@ def plates_of_frame(candidates: list[tuple[PlateText, Box]], min_confidence: flo
 
 class PlateReader:
     def __init__(self, model_dir: Path | None = None, min_confidence: float = 0.5,
-                 detection_side: int = DETECTION_SIDE, full_resolution_above: int = FULL_RESOLUTION_ABOVE):
+                 detection_side: int = DETECTION_SIDE, full_resolution_above: int = FULL_RESOLUTION_ABOVE,
+                 second_reading: bool = True):
         files = locate_models(model_dir)
         self.model_version = files.version
         self.min_confidence = min_confidence
@@ -82,13 +86,23 @@ class PlateReader:
                                      full_resolution_above=full_resolution_above)
         recognizer = open_engine(files.recognition)
         self.recognizer = TextRecognizer(recognizer, character_list(recognizer))
+        self.second_recognizer: TextRecognizer | None = None
+        if second_reading:
+            second = open_engine(files.second_recognition)
+            self.second_recognizer = TextRecognizer(second, character_list(second))
+
+    @classmethod
+    def from_settings(cls, settings: OcrSettings, min_confidence: float | None = None) -> "PlateReader":
+        """The reader the settings describe; min_confidence, where given, instead of theirs."""
+        return cls(settings.model_dir, settings.min_confidence if min_confidence is None else min_confidence,
+                   full_resolution_above=settings.full_resolution_above_px, second_reading=settings.second_reading)
 
     def read_batch(self, images: list[np.ndarray]) -> list[list[PlateResult]]:
         """Plates per image (BGR uint8 arrays), most confident first; [] where none was found."""
         regions = [[r for r in found if worth_reading(r)] for found in self.detector.detect(images)]
         owners = [(i, r) for i, found in enumerate(regions) for r in found]
         crops = [crop_quad(images[i], r.corners) for i, r in owners]
-        texts = [without_artwork(c, d) for c, d in zip(crops, self.recognizer.recognize(crops))]
+        texts = [without_artwork(c, d) for c, d in zip(crops, self.read_texts(crops))]
         parts: list[list[tuple[Decoded, Box]]] = [[] for _ in images]
         for (i, region), decoded in zip(owners, texts):
             h, w = images[i].shape[:2]
@@ -96,3 +110,14 @@ class PlateReader:
         found = [plates_of_frame(candidates_of_frame(p), self.min_confidence) for p in parts]
         return [[replace(r, box=plate_box(r.box, *image.shape[:2])) for r in plates]
                 for image, plates in zip(images, found)]
+
+    def read_texts(self, crops: list[np.ndarray]) -> list[Decoded]:
+        """Each crop's text; plate-like text too unsure to report is read again by the second
+        recognizer, and the more confident reading kept (second_opinion.py)."""
+        texts = self.recognizer.recognize(crops)
+        if self.second_recognizer is None:
+            return texts
+        unsure = [k for k, text in enumerate(texts) if needs_second_reading(text, self.min_confidence)]
+        for k, again in zip(unsure, self.second_recognizer.recognize([crops[k] for k in unsure])):
+            texts[k] = more_confident(texts[k], again)
+        return texts

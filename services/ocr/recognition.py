@@ -1,4 +1,4 @@
-"""Batched text recognition with the PP-OCRv4 recognition model and CTC decoding."""
+"""Batched text recognition with a PP-OCR recognition model and CTC decoding."""
 import math
 
 import cv2

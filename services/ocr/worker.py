@@ -99,8 +99,7 @@ def run_worker(settings: OcrSettings, stop: threading.Event, reader: PlateReader
                group_id: str = SERVICE) -> None:
     """Consume alpr.frames.v1 until `stop` is set (raises ConfigError without KAFKA_BOOTSTRAP_SERVERS)."""
     bootstrap = settings.require_kafka()
-    reader = reader or PlateReader(settings.model_dir, settings.min_confidence,
-                                   full_resolution_above=settings.full_resolution_above_px)
+    reader = reader or PlateReader.from_settings(settings)
     producer = kafka.producer(bootstrap, SERVICE)
     consumer = kafka.consumer(bootstrap, group_id, [FRAMES.name])
     keystore = open_keystore(resolve_database_url(settings.database_url, settings.data_dir), settings.data_dir)

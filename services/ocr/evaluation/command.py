@@ -43,9 +43,7 @@ def evaluate(folder: Path, as_json: bool, limit: int | None, min_confidence: flo
     missing = unreadable_images(folder, labels)
     if missing:
         raise click.ClickException(f"{len(missing)} labelled image(s) not found, e.g. {missing[0]}")
-    settings = OcrSettings()
-    threshold = settings.min_confidence if min_confidence is None else min_confidence
-    reader = PlateReader(settings.model_dir, threshold, full_resolution_above=settings.full_resolution_above_px)
+    reader = PlateReader.from_settings(OcrSettings(), min_confidence)
     scores = score(evaluate_folder(reader, folder, tqdm(labels, desc="evaluating", unit="image")))
     if as_json:
         click.echo(json.dumps(as_dict(str(folder), reader.model_version, scores)))

@@ -124,7 +124,7 @@ def test_worker_reads_plates_and_dead_letters_what_it_cannot_read(kafka_bootstra
         assert read.image_key_id == frame.image_key_id and read.read_id == read_id(frame.frame_id, box)
         assert (read.device_id, read.object_key, read.camera) == (frame.device_id, frame.object_key, "rear")
         assert read.captured_at == frame.captured_at and read.confidence > 0.9
-        assert len(read.char_confidences) == len(text) and read.model_version.startswith("ppocrv4-det+rec@")
+        assert len(read.char_confidences) == len(text) and read.model_version.startswith("ppocrv4-det+rec+v6-rec@")
 
     # The first car's two frames are one sighting. The first frame's read carries 2 when both frames
     # came in one batch, 1 when it was emitted before the second frame was read (the broker decides).

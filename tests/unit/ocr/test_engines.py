@@ -23,7 +23,8 @@ def test_the_cpu_engine_computes_what_onnx_runtime_computes(files):
     rng = np.random.default_rng(7)
     frames = [rng.uniform(-1, 1, (1, 3, 96, 160)).astype(np.float32) for _ in range(3)]
     crops = [rng.uniform(-1, 1, (n, 3, 48, 320)).astype(np.float32) for n in (1, 5)]
-    for path, inputs, many_calls in ((files.detection, frames, True), (files.recognition, crops, False)):
+    for path, inputs, many_calls in ((files.detection, frames, True), (files.recognition, crops, False),
+                                     (files.second_recognition, crops, False)):
         ours = CpuEngine(path, many_calls).run(inputs)
         theirs = onnxruntime_outputs(path, inputs)
         assert [o.shape for o in ours] == [t.shape for t in theirs]

@@ -15,8 +15,8 @@ def card_checksums() -> dict[str, str]:
 def test_the_card_lists_the_checksum_of_every_model_file_the_service_loads():
     files = locate_models()
     expected = card_checksums()
-    assert set(expected) == {files.detection.name, files.recognition.name}
-    for path in (files.detection, files.recognition):
+    assert set(expected) == {path.name for path in files.all}
+    for path in files.all:
         assert hashlib.sha256(path.read_bytes()).hexdigest() == expected[path.name], path.name
 
 

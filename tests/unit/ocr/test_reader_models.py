@@ -1,4 +1,4 @@
-"""The real PP-OCRv4 ONNX models on rendered frames like the demo's (a few images: CPU time is shared)."""
+"""The real ONNX models on rendered frames like the demo's (a few images: CPU time is shared)."""
 import re
 
 import cv2
@@ -9,6 +9,8 @@ from services.ocr.ctc import Decoded
 from services.ocr.db_postprocess import Region
 from services.ocr.detection import TextDetector, detection_batch
 from services.ocr.reader import PlateReader, candidates_of_frame, plates_of_frame, worth_reading
+from services.ocr.second_opinion import needs_second_reading, text_confidence
+from services.ocr.settings import OcrSettings
 from services.ocr.synthetic import draw_plate, draw_split_plate, parked_car_scene
 
 PLATES = ["ABC2345", "7FDMS6", "NUDVHA", "K9WX38P"]
@@ -117,6 +119,29 @@ def test_small_plates_in_a_wide_frame_are_found_at_its_own_resolution_and_large_
     assert [sorted(p.text for p in plates) for plates in found] == [["7XVT25", "BKR4729"], ["HZM8362"]]
 
 
+def plate_crop(text: str, contrast: float = 1.0) -> np.ndarray:
+    crop = np.full((60, 200, 3), 120, np.uint8)
+    draw_plate(crop, text, 5, 5, 190, cv2.FONT_HERSHEY_DUPLEX)
+    return (crop * contrast + 120 * (1 - contrast)).astype(np.uint8)
+
+
+def test_text_the_first_recognizer_is_unsure_of_is_read_again_by_the_second(reader):
+    clear, faint = plate_crop("KTR4827"), plate_crop("7XVT25", contrast=0.12)
+    first = reader.recognizer.recognize([clear, faint])
+    assert [needs_second_reading(t, reader.min_confidence) for t in first] == [False, True]
+    texts = reader.read_texts([clear, faint])
+    assert texts[0] == first[0]
+    assert texts[1].text == "7XVT25" and text_confidence(texts[1]) > max(0.9, text_confidence(first[1]))
+
+
+def test_the_second_reading_can_be_turned_off(monkeypatch):
+    monkeypatch.setenv("OCR_SECOND_READING", "false")
+    reader = PlateReader.from_settings(OcrSettings())
+    assert reader.second_recognizer is None
+    faint = plate_crop("7XVT25", contrast=0.12)
+    assert reader.read_texts([faint]) == reader.recognizer.recognize([faint])
+
+
 def test_blank_and_noise_frames_have_no_plates(reader):
     noise = np.random.default_rng(7).integers(0, 256, (540, 960, 3), dtype=np.uint8)
     blank = np.full((540, 960, 3), 200, np.uint8)
@@ -125,7 +150,7 @@ def test_blank_and_noise_frames_have_no_plates(reader):
 
 
 def test_the_model_version_names_the_models_and_their_hash(reader):
-    assert re.fullmatch(r"ppocrv4-det\+rec@[0-9a-f]{12}", reader.model_version)
+    assert re.fullmatch(r"ppocrv4-det\+rec\+v6-rec@[0-9a-f]{12}", reader.model_version)
 
 
 def test_batched_detection_of_frames_of_different_sizes_matches_one_at_a_time(reader):
