@@ -3,8 +3,8 @@
 A plate's text is upper-case A-Z and 0-9 only, 2 to 8 characters, after separators are dropped,
 and not one character repeated (a row of windows or fence posts reads as "IIIIII").
 Regions whose text is mostly something else (words, other scripts) are not plates, nor is the
-name of a US state printed across the top of a plate, nor the date and time a camera stamps on its
-frames (overlays.py).
+name of a US state printed across the top of a plate, nor a make's badge or a country sticker
+(badges.py), nor the date and time a camera stamps on its frames (overlays.py).
 
 A character read with less than UNSURE confidence is taken for a mark that is not a character (a
 bolt, the plate's edge, an emblem between two groups) and dropped like a foreign character; at
@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from alpr_common.plates import canonical_plate
+from services.ocr.badges import is_badge
 from services.ocr.overlays import is_date_or_time
 
 PLATE_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
@@ -80,7 +81,7 @@ def as_plate(raw: str, confidences: list[float]) -> PlateText | None:
     plate, foreign = normalise(raw, confidences)
     if foreign > MAX_FOREIGN or not MIN_LENGTH <= len(plate.text) <= MAX_LENGTH or len(set(plate.text)) < 2:
         return None
-    if canonical_plate(plate.text) in STATE_NAMES:  # also read with look-alikes: "0HI0", "TEXA5"
+    if canonical_plate(plate.text) in STATE_NAMES or is_badge(plate.text):  # also with look-alikes: "0HI0", "F0RD"
         return None
     return plate
 

@@ -112,7 +112,7 @@ class PlateReader:
                 for image, plates in zip(images, found)]
 
     def read_texts(self, crops: list[np.ndarray]) -> list[Decoded]:
-        """Each crop's text; plate-like text too unsure to report is read again by the second
+        """Each crop's text; registration-like text too unsure to report is read again by the second
         recognizer, and the more confident reading kept (second_opinion.py)."""
         texts = self.recognizer.recognize(crops)
         if self.second_recognizer is None:

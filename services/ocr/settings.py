@@ -20,8 +20,8 @@ class OcrSettings(CommonSettings):
                                           " this are detected at their own resolution, up to 1920 px (small plates"
                                           " in wide frames), not shrunk to 960 px; 0 shrinks every frame")
     model_dir: Path | None = Field(None, description="folder with the three ONNX files; default: the wheels' that carry them")
-    second_reading: bool = Field(True, description="read plate-like text too unsure to report again with the second"
-                                 " recognizer (about 130 MiB more memory)")
+    second_reading: bool = Field(True, description="read registration-like text too unsure to report again with the second"
+                                 " recognizer (about 150 MiB more memory)")
     fusion_window_s: float = Field(4.0, ge=0, description="longest gap between frames of one sighting; 0 turns fusion off")
     fusion_max_apart_m: float = Field(30.0, gt=0, description="farthest the camera may move between frames of one sighting")
 

@@ -4,6 +4,10 @@ A traffic camera's 1920x1080 or 3840x2160 frame shows several cars, each plate a
 high. No labelled photos of that kind are at hand, so `alpr ocr mosaic` lays a folder's labelled
 scenes out on a grid in frames of that size, each scene shrunk to fit its cell, and writes their
 labels moved and scaled with them: `alpr ocr evaluate` and `alpr ocr bench` then run on them.
+
+With --hide-plates every labelled plate is blurred out first and the frames are labelled as having
+no plate: real street scenes with cars, badges, stickers and signs in them but no readable
+registration, on which `evaluate` counts the false plates a reader reports.
 """
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +22,8 @@ from services.ocr.bench_frames import size_option
 from services.ocr.evaluation.labels import Label, LabelError, read_labels
 
 BACKGROUND = 100  # grey between the scenes
+HIDE_MARGIN = 0.5  # a hidden plate's blur reaches this many plate heights beyond its labelled box
+HIDE_BLUR = 25     # the blur's sigma, in pixels of the scene: no character survives it
 
 
 @dataclass(frozen=True)
@@ -39,6 +45,18 @@ def mosaic(scenes: list[Scene], grid: int, width: int, height: int, name: str) -
         frame[top: top + h, left: left + w] = cv2.resize(scene.image, (w, h), interpolation=cv2.INTER_AREA)
         labels += [Label(name, label.text, box=moved(label.box, scale, left, top)) for label in scene.labels]
     return frame, labels
+
+
+def without_plates(scene: Scene) -> Scene:
+    """The scene with each labelled plate blurred out (and its margin), and no plate left to label."""
+    image = scene.image.copy()
+    blurred = cv2.GaussianBlur(scene.image, (0, 0), HIDE_BLUR)
+    for label in scene.labels:
+        x, y, w, h = label.box
+        margin = round(HIDE_MARGIN * h)
+        top, left = max(0, y - margin), max(0, x - margin)
+        image[top: y + h + margin, left: x + w + margin] = blurred[top: y + h + margin, left: x + w + margin]
+    return Scene(image, [])
 
 
 def moved(box: tuple[int, int, int, int], scale: float, left: int, top: int) -> tuple[int, int, int, int]:
@@ -71,10 +89,13 @@ def labelled_scenes(folder: Path) -> list[tuple[Path, list[Label]]]:
               help="Folder to write the frames and their labels to (created if missing).")
 @click.option("--grid", type=click.IntRange(1, 8), default=3, show_default=True, help="Scenes across and down a frame.")
 @click.option("--size", default="3840x2160", show_default=True, callback=size_option, help="Frame size, WIDTHxHEIGHT.")
-def mosaic_command(folders: tuple[Path, ...], out: Path, grid: int, size: tuple[int, int]):
+@click.option("--hide-plates", is_flag=True,
+              help="Blur every labelled plate out and label the frames as having none (for false plates).")
+def mosaic_command(folders: tuple[Path, ...], out: Path, grid: int, size: tuple[int, int], hide_plates: bool):
     """Lay the labelled scenes of FOLDERS side by side in wide frames, as a traffic camera sees
     several cars with small plates, and write them to --out with their labels moved along, for
-    `alpr ocr evaluate` and `alpr ocr bench`. Scenes are labelled as for `evaluate` (NAME.txt)."""
+    `alpr ocr evaluate` and `alpr ocr bench`. Scenes are labelled as for `evaluate` (NAME.txt).
+    With --grid 1 each scene keeps a frame to itself."""
     try:
         scenes = [scene for folder in folders for scene in labelled_scenes(folder)]
     except LabelError as exc:
@@ -89,5 +110,7 @@ def mosaic_command(folders: tuple[Path, ...], out: Path, grid: int, size: tuple[
     for k, group in enumerate(tqdm(groups, desc="mosaics", unit="frame")):
         name = f"mosaic{k:03d}.jpg"
         loaded = [Scene(cv2.imread(str(path), cv2.IMREAD_COLOR), labels) for path, labels in group]
+        if hide_plates:
+            loaded = [without_plates(scene) for scene in loaded]
         write_mosaic(out, name, *mosaic(loaded, grid, *size, name))
     click.echo(f"{len(groups)} frames of {size[0]}x{size[1]} with {len(scenes)} scenes written to {out}")

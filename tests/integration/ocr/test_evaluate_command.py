@@ -123,24 +123,39 @@ def test_bench_times_both_readers_on_the_same_rendered_frames():
     ours, theirs = (line.split() for line in lines[2:4])
     assert ours[-1] == "2/2" and theirs[-1] == "2/2"  # both read the rendered plates
     assert float(ours[-4]) > 0 and float(theirs[-4]) > 0
+    first_only = lines[4].split()
+    assert first_only[:4] == ["PlateReader,", "no", "second", "reading"] and first_only[-1] == "2/2"
     assert lines[-2].startswith("throughput ratio (batch path / RapidOCR): ")
     assert lines[-1].startswith("peak resident memory of this process") and int(lines[-1].split(": ")[1].split()[0]) > 0
 
 
-def test_scenes_laid_out_in_a_wide_frame_are_scored_against_their_moved_labels(tmp_path):
-    scenes = tmp_path / "scenes"
-    scenes.mkdir()
-    plates = ["ABC2345", "7FDMS6", "K9WX38P", "HZM836"]
-    for i, text in enumerate(plates):
+def labelled_scenes(folder: Path) -> Path:
+    folder.mkdir()
+    for i, text in enumerate(["ABC2345", "7FDMS6", "K9WX38P", "HZM836"]):
         frame = parked_car_scene(text, seed=i)
-        cv2.imwrite(str(scenes / f"car{i}.jpg"), frame)
-        (scenes / f"car{i}.txt").write_text("car{}.jpg\t{}\t{}\t{}\t{}\t{}\n".format(i, *plate_of(frame), text))
+        cv2.imwrite(str(folder / f"car{i}.jpg"), frame)
+        (folder / f"car{i}.txt").write_text("car{}.jpg\t{}\t{}\t{}\t{}\t{}\n".format(i, *plate_of(frame), text))
+    return folder
+
+
+def test_scenes_laid_out_in_a_wide_frame_are_scored_against_their_moved_labels(tmp_path):
+    scenes = labelled_scenes(tmp_path / "scenes")
     result = CliRunner().invoke(ocr, ["mosaic", str(scenes), "--out", str(tmp_path / "wide"), "--grid", "2",
                                       "--size", "1920x1080"])
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in (tmp_path / "wide").iterdir()) == ["mosaic000.jpg", "mosaic000.txt"]
     report = evaluate(str(tmp_path / "wide"))
     assert (report["images"], report["exact"], report["detected"]) == (4, 4, 4)
+
+
+def test_scenes_with_their_plates_hidden_are_scored_for_false_plates(tmp_path):
+    scenes = labelled_scenes(tmp_path / "scenes")
+    result = CliRunner().invoke(ocr, ["mosaic", str(scenes), "--out", str(tmp_path / "hidden"), "--grid", "1",
+                                      "--size", "960x540", "--hide-plates"])
+    assert result.exit_code == 0, result.output
+    assert all((tmp_path / "hidden" / f"mosaic{k:03d}.txt").read_text() == "" for k in range(4))
+    report = evaluate(str(tmp_path / "hidden"))
+    assert (report["images"], report["no_plate_images"], report["false_plates"]) == (0, 4, 0)
 
 
 def test_a_mosaic_of_plate_crops_or_of_a_bad_size_is_refused(tmp_path):

@@ -63,5 +63,25 @@ def test_the_name_of_a_state_across_the_top_of_a_plate_is_not_a_plate(raw):
     assert as_plate(raw, [0.99] * len(raw)) is None
 
 
+@pytest.mark.parametrize("raw", ["FIAT", "T0Y0TA", "F0RD", "CITR0EN", "RENAULT", "VOLKSWAGEN", "Mercedes-Benz"])
+def test_a_make_on_a_cars_badge_is_not_a_plate(raw):
+    assert as_plate(raw, [0.99] * len(raw)) is None
+
+
+@pytest.mark.parametrize("raw", ["SK", "CZ", "GB", "USA", "R0U"])
+def test_a_country_sticker_is_not_a_plate(raw):
+    assert as_plate(raw, [0.99] * len(raw)) is None
+
+
+def test_digits_that_look_like_a_country_sign_are_plates():
+    assert as_plate("15", [0.99, 0.99]).text == "15"  # "IS" with look-alikes folded
+    assert as_plate("SK1", [0.99] * 3).text == "SK1"
+
+
+def test_texts_that_merely_contain_a_make_are_plates():
+    assert as_plate("FORD1", [0.9] * 5).text == "FORD1"
+    assert as_plate("KIAB", [0.9] * 4).text == "KIAB"
+
+
 def test_texts_that_merely_contain_a_state_name_are_plates():
     assert as_plate("TEXAS1", [0.9] * 6).text == "TEXAS1"

@@ -2,7 +2,7 @@
 import pytest
 
 from services.ocr.ctc import Decoded
-from services.ocr.second_opinion import more_confident, needs_second_reading, plate_like, text_confidence
+from services.ocr.second_opinion import more_confident, needs_second_reading, registration_like, text_confidence
 
 
 def read(text: str, *confidences: float) -> Decoded:
@@ -19,18 +19,20 @@ def test_the_confidence_of_a_text_is_the_chance_every_character_is_right():
     ("KTR 4827", True),
     ("ABCD12345", True),        # nine: a plate of eight with one mark
     ("ABCD123456", False),      # more than a plate holds
+    ("FELICIA", False),         # letters alone: more often a word than a plate
     ("Massachusetts", False),
     ("·-:", False),             # no plate character
     ("", False),
 ])
-def test_plate_like_texts(text, expected):
-    assert plate_like(read(text, *[0.9] * len(text))) is expected
+def test_registration_like_texts(text, expected):
+    assert registration_like(read(text, *[0.9] * len(text))) is expected
 
 
 def test_only_plate_like_text_too_unsure_to_report_is_read_again():
     assert needs_second_reading(read("W77C2UO", 0.97, 0.99, 0.99, 0.34, 0.97, 0.89, 0.65), 0.5)
     assert not needs_second_reading(read("W772UQ", 0.97, 0.99, 0.99, 0.97, 0.89, 0.95), 0.5)
     assert not needs_second_reading(read("SUNSHINESTATE", *[0.3] * 13), 0.5)  # a slogan, however unsure
+    assert not needs_second_reading(read("CITRO", *[0.6] * 5), 0.5)
     assert needs_second_reading(read("W772UQ", 0.97, 0.99, 0.99, 0.97, 0.89, 0.95), 0.9)  # the reader's threshold
 
 
