@@ -1,5 +1,6 @@
 """PlateReader: plates in a batch of frames, detection and recognition each in one batched call (and a
 second recognizer for the text the first was unsure of)."""
+import copy
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -96,6 +97,12 @@ class PlateReader:
         """The reader the settings describe; min_confidence, where given, instead of theirs."""
         return cls(settings.model_dir, settings.min_confidence if min_confidence is None else min_confidence,
                    full_resolution_above=settings.full_resolution_above_px, second_reading=settings.second_reading)
+
+    def without_second_reading(self) -> "PlateReader":
+        """The same reader, sharing its loaded models, that reads every crop once."""
+        first_only = copy.copy(self)
+        first_only.second_recognizer = None
+        return first_only
 
     def read_batch(self, images: list[np.ndarray]) -> list[list[PlateResult]]:
         """Plates per image (BGR uint8 arrays), most confident first; [] where none was found."""
