@@ -2,7 +2,7 @@
 
 A badge is text like a registration's: letters, large and clear, on the back of the car; so is the
 oval sticker with the distinguishing sign of the country of registration ("SK", "CZ", "GB"). Where a
-frame's plate is read, letters-only text gives way to it (plate_text.drop_words_beside_plates);
+frame's plate is read, letters-only text gives way to it (plate_layout.words_kept);
 where the plate is hidden, dirty or out of the frame, the badge or the sticker would be reported as
 the plate, and one read on two cars would chalk them as one car. So neither the name of a make nor
 a country's sign of two or three letters is ever a plate, as a state's name is not. Makes are

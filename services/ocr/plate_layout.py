@@ -21,6 +21,15 @@ def registration_texts(boxes: list[Box]) -> list[bool]:
     return [not any(big[3] >= TALLER * small[3] and on_the_plate_of(small, big) for big in boxes) for small in boxes]
 
 
+def words_kept(has_digit: list[bool], boxes: list[Box]) -> list[bool]:
+    """Which texts of one frame to keep: a letters-only text (a make, a model, a sticker) gives way
+    to any text with digits, unless it is TALLER times that text's height, as a vanity plate's
+    letters ("SQUAW") are beside a trim badge ("LX14") or a sticker's year on the same car."""
+    return [digits or not any(other_digits and TALLER * other[3] > box[3]
+                              for other_digits, other in zip(has_digit, boxes))
+            for digits, box in zip(has_digit, boxes)]
+
+
 # A registration is often printed in groups with a gap, a dash or an emblem between them
 # ("PKX <pelican> 512"), which the detector finds as separate regions. On a US plate that gap is
 # about one character height; the plates of two cars are dozens of character heights apart.

@@ -85,8 +85,3 @@ def as_plate(raw: str, confidences: list[float]) -> PlateText | None:
         return None
     return plate
 
-
-def drop_words_beside_plates(plates: list[PlateText]) -> list[bool]:
-    """Which texts of one frame to keep: letters-only texts (a make, a sticker) give way to any with digits."""
-    any_with_digits = any(p.has_digit for p in plates)
-    return [p.has_digit or not any_with_digits for p in plates]

@@ -14,8 +14,8 @@ from services.ocr.geometry import Box, bounding_box, crop_quad, side_lengths, un
 from services.ocr.ink import without_artwork
 from services.ocr.line_text import join_line
 from services.ocr.models import character_list, locate_models
-from services.ocr.plate_layout import plate_box, registration_texts, text_lines
-from services.ocr.plate_text import PlateText, as_plate, drop_words_beside_plates
+from services.ocr.plate_layout import plate_box, registration_texts, text_lines, words_kept
+from services.ocr.plate_text import PlateText, as_plate
 from services.ocr.recognition import TextRecognizer
 from services.ocr.round_glyph import spell_round_glyphs
 from services.ocr.second_opinion import more_confident, needs_second_reading
@@ -69,7 +69,7 @@ def plates_of_frame(candidates: list[tuple[PlateText, Box]], min_confidence: flo
     be read with confidence: it is still not a registration."""
     registrations = [c for c, keep in zip(candidates, registration_texts([box for _, box in candidates])) if keep]
     confident = [(p, box) for p, box in registrations if p.confidence >= min_confidence]
-    keep = drop_words_beside_plates([p for p, _ in confident])
+    keep = words_kept([p.has_digit for p, _ in confident], [box for _, box in confident])
     results = [PlateResult(spell_round_glyphs(p.text), p.confidence, p.char_confidences, box, p.marks_clear)
                for (p, box), k in zip(confident, keep) if k]
     return sorted(results, key=lambda r: r.confidence, reverse=True)

@@ -1,5 +1,5 @@
 from services.ocr.plate_layout import (MAX_GAP, PLATE_BORDER, on_the_plate_of, plate_box, registration_texts,
-                                       same_line, text_lines)
+                                       same_line, text_lines, words_kept)
 
 REGISTRATION = (60, 50, 200, 60)  # x, y, w, h of a plate's characters
 
@@ -88,3 +88,18 @@ def test_the_plate_box_borders_the_characters_on_every_side():
 
 def test_the_plate_box_stays_inside_the_image():
     assert plate_box((0, 2, 100, 40), 44, 90) == (0, 0, 90, 44)
+
+
+def test_letters_only_words_give_way_to_texts_with_digits_of_about_their_height():
+    boxes = [(0, 0, 60, 20), (100, 0, 90, 30), (300, 0, 30, 20)]  # TOYOTA, ABC123, XYZ
+    assert words_kept([False, True, False], boxes) == [False, True, False]
+
+
+def test_a_vanity_plate_is_kept_beside_a_much_smaller_trim_badge():
+    squaw, badge = (500, 600, 160, 70), (200, 400, 80, 30)  # 70 px letters, a 30 px "LX14"
+    assert words_kept([False, True], [squaw, badge]) == [True, True]
+
+
+def test_a_letters_only_plate_is_kept_when_alone():
+    assert words_kept([False], [(0, 0, 100, 40)]) == [True]
+    assert words_kept([], []) == []

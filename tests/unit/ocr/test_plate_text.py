@@ -1,6 +1,6 @@
 import pytest
 
-from services.ocr.plate_text import PlateText, as_plate, drop_words_beside_plates, normalise
+from services.ocr.plate_text import PlateText, as_plate, normalise
 
 
 def test_normalise_upper_cases_and_drops_separators_with_their_scores():
@@ -46,16 +46,6 @@ def test_an_unsure_character_is_dropped_as_a_mark_and_doubts_the_plate():
 def test_a_plate_has_at_most_one_mark_or_foreign_character():
     assert as_plate("X7ABC12Y", [0.3] + [0.9] * 6 + [0.3]) is None
     assert as_plate("京7ABC12Y", [0.9] * 7 + [0.3]) is None
-
-
-def test_letters_only_words_give_way_to_texts_with_digits():
-    texts = [PlateText("TOYOTA", [1.0] * 6), PlateText("ABC123", [0.9] * 6), PlateText("XYZ", [1.0] * 3)]
-    assert drop_words_beside_plates(texts) == [False, True, False]
-
-
-def test_letters_only_plate_is_kept_when_alone():
-    assert drop_words_beside_plates([PlateText("NUDVHA", [0.9] * 6)]) == [True]
-    assert drop_words_beside_plates([]) == []
 
 
 @pytest.mark.parametrize("raw", ["Oregon", "NEW YORK", "Texas", "IOWA", "0HI0", "TEXA5", "1OWA"])
