@@ -63,11 +63,12 @@ def run_interleaved(readers: list[tuple[ReadMany, int]], frames: list[BenchFrame
     return [timing(*measured, truths) for measured in zip(latencies, busy, found)]
 
 
-def plate_readers() -> tuple[ReadMany, ReadMany]:
-    """The batch path, and the same reader without its second reading (sharing the loaded models)."""
+def plate_readers() -> tuple[ReadMany, ReadMany, ReadMany]:
+    """The batch path, and the same reader without its second reading and without its closer look
+    (sharing the loaded models)."""
     reader = PlateReader()
     return tuple(lambda images, r=r: [{p.text for p in plates} for plates in r.read_batch(images)]
-                 for r in (reader, reader.without_second_reading()))
+                 for r in (reader, reader.leaving_out(second_reading=True), reader.leaving_out(closer_look=True)))
 
 
 def rapidocr() -> ReadMany:
@@ -101,7 +102,7 @@ def table(rows: list[tuple[str, Timing]]) -> list[str]:
 @click.option("--seed", default=2024, show_default=True, help="Seed for the rendered scenes.")
 def bench(folder: Path | None, size: tuple[int, int] | None, frames: int, limit: int | None, batch: int, seed: int):
     """Frames/s and per-frame latency (median, p95) of the batch path and of RapidOCR on the same frames
-    (and of the batch path without its second reading, for what that costs).
+    (and of the batch path without its second reading, and without its closer look, for what each costs).
 
     FOLDER: images (labelled as for `evaluate` where possible); without it, rendered parked cars
     of --size (default 1280x720). Exact reads count frames whose labelled plate was read.
@@ -114,10 +115,11 @@ def bench(folder: Path | None, size: tuple[int, int] | None, frames: int, limit:
     if not chosen:
         raise click.ClickException(f"no .jpg or .png images in {folder}")
     click.echo(f"{len(chosen)} frames{f' letterboxed to {size[0]}x{size[1]}' if size else ''}")
-    ours, first_only = plate_readers()
-    timings = run_interleaved([(ours, batch), (rapidocr(), 1), (first_only, batch)], chosen)
+    ours, no_second_reading, no_closer_look = plate_readers()
+    timings = run_interleaved([(ours, batch), (rapidocr(), 1), (no_second_reading, batch), (no_closer_look, batch)],
+                              chosen)
     rows = list(zip([f"PlateReader.read_batch (batch {batch})", "rapidocr_onnxruntime.RapidOCR()",
-                     "PlateReader, no second reading"], timings))
+                     "PlateReader, no second reading", "PlateReader, no closer look"], timings))
     click.echo("\n".join(table(rows)))
     click.echo(f"peak resident memory of this process, both readers loaded: {peak_rss_mib():.0f} MiB "
                "(an upper bound for the OCR service, which loads only the first)")

@@ -13,6 +13,7 @@ from alpr_common.service_runtime import stop_on_signals
 from services.ocr.bench import bench
 from services.ocr.evaluation.command import evaluate
 from services.ocr.evaluation.mosaic import mosaic_command
+from services.ocr.evaluation.paste import paste_command
 from services.ocr.reader import PlateReader, PlateResult
 from services.ocr.settings import OcrSettings
 from services.ocr.worker import SERVICE, run_worker
@@ -78,6 +79,7 @@ def _plate_json(plate: PlateResult) -> dict:
 ocr.add_command(evaluate)
 ocr.add_command(bench)
 ocr.add_command(mosaic_command)
+ocr.add_command(paste_command)
 
 if __name__ == "__main__":
     ocr()

@@ -1,14 +1,15 @@
 """PlateReader: plates in a batch of frames, detection and recognition each in one batched call (and a
-second recognizer for the text the first was unsure of)."""
+second recognizer for the text the first was unsure of, and a closer look at plates found small)."""
 import copy
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 
+from services.ocr.closer_look import CLOSER_SIDE, UNSURE_FLOOR, in_frame, look_window, same_plate, worth_a_closer_look
 from services.ocr.ctc import Decoded
 from services.ocr.db_postprocess import Region
-from services.ocr.detection import DETECTION_SIDE, FULL_RESOLUTION_ABOVE, TextDetector
+from services.ocr.detection import DETECTION_SIDE, FULL_RESOLUTION_ABOVE, TextDetector, detection_side
 from services.ocr.engines import open_engine
 from services.ocr.geometry import Box, bounding_box, crop_quad, side_lengths, union_box
 from services.ocr.ink import without_artwork
@@ -63,12 +64,16 @@ def candidates_of_frame(parts: list[tuple[Decoded, Box]]) -> list[tuple[PlateTex
     return candidates
 
 
-def plates_of_frame(candidates: list[tuple[PlateText, Box]], min_confidence: float) -> list[PlateResult]:
-    """The confident registrations among a frame's candidates. Small text on the plate of a taller
+def plates_of_frame(candidates: list[tuple[PlateText, Box]], min_confidence: float,
+                    unsure_floor: float | None = None) -> list[PlateResult]:
+    """The confident registrations among a frame's candidates; with unsure_floor, also those with a
+    digit at least that confident (to be looked at closer). Small text on the plate of a taller
     text (a sticker's month, a slogan) gives way to it even when the taller text itself could not
     be read with confidence: it is still not a registration."""
     registrations = [c for c, keep in zip(candidates, registration_texts([box for _, box in candidates])) if keep]
-    confident = [(p, box) for p, box in registrations if p.confidence >= min_confidence]
+    floor = min_confidence if unsure_floor is None else unsure_floor
+    confident = [(p, box) for p, box in registrations
+                 if p.confidence >= min_confidence or (p.has_digit and p.confidence >= floor)]
     keep = words_kept([p.has_digit for p, _ in confident], [box for _, box in confident])
     results = [PlateResult(spell_round_glyphs(p.text), p.confidence, p.char_confidences, box, p.marks_clear)
                for (p, box), k in zip(confident, keep) if k]
@@ -78,13 +83,17 @@ def plates_of_frame(candidates: list[tuple[PlateText, Box]], min_confidence: flo
 class PlateReader:
     def __init__(self, model_dir: Path | None = None, min_confidence: float = 0.5,
                  detection_side: int = DETECTION_SIDE, full_resolution_above: int = FULL_RESOLUTION_ABOVE,
-                 second_reading: bool = True):
+                 second_reading: bool = True, closer_look: bool = True):
         files = locate_models(model_dir)
         self.model_version = files.version
         self.min_confidence = min_confidence
         detector = open_engine(files.detection, many_calls=True)
         self.detector = TextDetector(detector, side=detection_side, max_batch=DETECTION_BATCH[detector.on_gpu],
                                      full_resolution_above=full_resolution_above)
+        self.closer_detector: TextDetector | None = None
+        if closer_look:  # the same model, on windows around plates (closer_look.py)
+            self.closer_detector = TextDetector(detector, side=CLOSER_SIDE, max_batch=DETECTION_BATCH[detector.on_gpu],
+                                                full_resolution_above=0)
         recognizer = open_engine(files.recognition)
         self.recognizer = TextRecognizer(recognizer, character_list(recognizer))
         self.second_recognizer: TextRecognizer | None = None
@@ -96,17 +105,32 @@ class PlateReader:
     def from_settings(cls, settings: OcrSettings, min_confidence: float | None = None) -> "PlateReader":
         """The reader the settings describe; min_confidence, where given, instead of theirs."""
         return cls(settings.model_dir, settings.min_confidence if min_confidence is None else min_confidence,
-                   full_resolution_above=settings.full_resolution_above_px, second_reading=settings.second_reading)
+                   full_resolution_above=settings.full_resolution_above_px, second_reading=settings.second_reading,
+                   closer_look=settings.closer_look)
 
-    def without_second_reading(self) -> "PlateReader":
-        """The same reader, sharing its loaded models, that reads every crop once."""
-        first_only = copy.copy(self)
-        first_only.second_recognizer = None
-        return first_only
+    def leaving_out(self, second_reading: bool = False, closer_look: bool = False) -> "PlateReader":
+        """The same reader, sharing its loaded models, without the steps named True (for the bench)."""
+        lighter = copy.copy(self)
+        if second_reading:
+            lighter.second_recognizer = None
+        if closer_look:
+            lighter.closer_detector = None
+        return lighter
 
     def read_batch(self, images: list[np.ndarray]) -> list[list[PlateResult]]:
         """Plates per image (BGR uint8 arrays), most confident first; [] where none was found."""
-        regions = [[r for r in found if worth_reading(r)] for found in self.detector.detect(images)]
+        if self.closer_detector is None:
+            found = self.plates_found(images, self.detector)
+        else:
+            closer = self.looked_closer(images, self.plates_found(images, self.detector, UNSURE_FLOOR))
+            found = [[r for r in plates if r.confidence >= self.min_confidence] for plates in closer]
+        return [[replace(r, box=plate_box(r.box, *image.shape[:2])) for r in plates]
+                for image, plates in zip(images, found)]
+
+    def plates_found(self, images: list[np.ndarray], detector: TextDetector,
+                     unsure_floor: float | None = None) -> list[list[PlateResult]]:
+        """Plates per image, each boxed by its registration's text (and unsure ones: plates_of_frame)."""
+        regions = [[r for r in found if worth_reading(r)] for found in detector.detect(images)]
         owners = [(i, r) for i, found in enumerate(regions) for r in found]
         crops = [crop_quad(images[i], r.corners) for i, r in owners]
         texts = [without_artwork(c, d) for c, d in zip(crops, self.read_texts(crops))]
@@ -114,9 +138,25 @@ class PlateReader:
         for (i, region), decoded in zip(owners, texts):
             h, w = images[i].shape[:2]
             parts[i].append((decoded, bounding_box(region.corners, h, w)))
-        found = [plates_of_frame(candidates_of_frame(p), self.min_confidence) for p in parts]
-        return [[replace(r, box=plate_box(r.box, *image.shape[:2])) for r in plates]
-                for image, plates in zip(images, found)]
+        return [plates_of_frame(candidates_of_frame(p), self.min_confidence, unsure_floor) for p in parts]
+
+    def looked_closer(self, images: list[np.ndarray], found: list[list[PlateResult]]) -> list[list[PlateResult]]:
+        """found, each plate the first pass saw small read again in a window around it, the windows
+        of all frames detected together (closer_look.py); a plate keeps its first box, and its first
+        reading where the window shows no confident plate there."""
+        looks = []  # (frame, plate, window)
+        for i, (image, plates) in enumerate(zip(images, found)):
+            h, w = image.shape[:2]
+            first_scale = detection_side(h, w, self.detector.side, self.detector.full_resolution_above) / max(h, w)
+            windows = [look_window(plate.box, h, w) for plate in plates]
+            looks += [(i, k, window) for k, window in enumerate(windows) if worth_a_closer_look(window, first_scale)]
+        crops = [images[i][y: y + h, x: x + w] for i, _, (x, y, w, h) in looks]
+        closer = [list(plates) for plates in found]
+        for (i, k, window), seen in zip(looks, self.plates_found(crops, self.closer_detector)):
+            match = same_plate(found[i][k].box, [in_frame(p.box, window) for p in seen])
+            if match is not None:
+                closer[i][k] = replace(seen[match], box=found[i][k].box)
+        return [sorted(plates, key=lambda r: r.confidence, reverse=True) for plates in closer]
 
     def read_texts(self, crops: list[np.ndarray]) -> list[Decoded]:
         """Each crop's text; registration-like text too unsure to report is read again by the second

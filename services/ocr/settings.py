@@ -22,6 +22,8 @@ class OcrSettings(CommonSettings):
     model_dir: Path | None = Field(None, description="folder with the three ONNX files; default: the wheels' that carry them")
     second_reading: bool = Field(True, description="read registration-like text too unsure to report again with the second"
                                  " recognizer (about 150 MiB more memory)")
+    closer_look: bool = Field(True, description="detect a window around each plate found small in a frame again,"
+                              " enlarged, and read the plate there (closer_look.py)")
     fusion_window_s: float = Field(4.0, ge=0, description="longest gap between frames of one sighting; 0 turns fusion off")
     fusion_max_apart_m: float = Field(30.0, gt=0, description="farthest the camera may move between frames of one sighting")
 

@@ -115,7 +115,7 @@ def test_a_handful_of_real_photos_are_scored(folder):
         assert report["labelled_boxes"] == 4 and report["detection_recall"] is not None
 
 
-def test_bench_times_both_readers_on_the_same_rendered_frames():
+def test_bench_times_the_readers_on_the_same_rendered_frames():
     result = CliRunner().invoke(ocr, ["bench", "--frames", "2", "--batch", "2", "--size", "960x540"])
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
@@ -123,8 +123,9 @@ def test_bench_times_both_readers_on_the_same_rendered_frames():
     ours, theirs = (line.split() for line in lines[2:4])
     assert ours[-1] == "2/2" and theirs[-1] == "2/2"  # both read the rendered plates
     assert float(ours[-4]) > 0 and float(theirs[-4]) > 0
-    first_only = lines[4].split()
-    assert first_only[:4] == ["PlateReader,", "no", "second", "reading"] and first_only[-1] == "2/2"
+    no_second_reading, no_closer_look = lines[4].split(), lines[5].split()
+    assert no_second_reading[:4] == ["PlateReader,", "no", "second", "reading"] and no_second_reading[-1] == "2/2"
+    assert no_closer_look[:4] == ["PlateReader,", "no", "closer", "look"] and no_closer_look[-1] == "2/2"
     assert lines[-2].startswith("throughput ratio (batch path / RapidOCR): ")
     assert lines[-1].startswith("peak resident memory of this process") and int(lines[-1].split(": ")[1].split()[0]) > 0
 
@@ -174,4 +175,39 @@ def test_a_mosaic_of_no_scenes_or_of_an_unreadable_image_is_refused(tmp_path):
     (tmp_path / "car.txt").write_text("car.jpg\t1\t2\t30\t10\tABC123\n")
     broken = CliRunner().invoke(ocr, ["mosaic", str(tmp_path), "--out", str(tmp_path / "out")])
     assert broken.exit_code == 1 and "1 labelled image(s) cannot be read" in broken.output
+    assert not (tmp_path / "out").exists()
+
+
+def rendered_crops(folder: Path, texts: list[str]) -> Path:
+    """Tight crops of rendered plates, labelled in a groundtruth.csv."""
+    folder.mkdir()
+    for i, text in enumerate(texts):
+        scene = parked_car_scene(text, seed=10 + i)
+        x, y, w, h = plate_of(scene)
+        cv2.imwrite(str(folder / f"p{i}.png"), scene[y: y + h, x: x + w])
+    (folder / "groundtruth.csv").write_text("".join(f"p{i}.png,ca,{t}\n" for i, t in enumerate(texts)))
+    return folder
+
+
+def test_plate_crops_pasted_into_scenes_are_scored_where_they_were_pasted(tmp_path):
+    crops = rendered_crops(tmp_path / "crops", ["KTR4827", "7XVT25", "BKR4729"])
+    scenes = labelled_scenes(tmp_path / "scenes")
+    result = CliRunner().invoke(ocr, ["paste", str(crops), "--scenes", str(scenes), "400",
+                                      "--out", str(tmp_path / "pasted")])
+    assert result.exit_code == 0, result.output
+    labels = sorted((tmp_path / "pasted").glob("*.txt"))
+    assert [label.read_text().split("\t")[5].strip() for label in labels] == ["KTR4827", "7XVT25", "BKR4729"]
+    report = evaluate(str(tmp_path / "pasted"))
+    assert (report["images"], report["exact"], report["detected"]) == (3, 3, 3)
+
+
+def test_pasting_needs_plate_crops_and_scenes_with_a_plate(tmp_path):
+    scenes = labelled_scenes(tmp_path / "scenes")
+    no_crops = CliRunner().invoke(ocr, ["paste", str(scenes), "--scenes", str(scenes), "520", "--out", str(tmp_path / "out")])
+    assert no_crops.exit_code == 1 and "no plate crops (groundtruth.csv)" in no_crops.output
+    crops = rendered_crops(tmp_path / "crops", ["KTR4827"])
+    not_scenes = CliRunner().invoke(ocr, ["paste", str(crops), "--scenes", str(crops), "520", "--out", str(tmp_path / "out")])
+    assert not_scenes.exit_code == 1 and "holds plate crops" in not_scenes.output
+    no_width = CliRunner().invoke(ocr, ["paste", str(crops), "--scenes", str(scenes), "--out", str(tmp_path / "out")])
+    assert no_width.exit_code == 2
     assert not (tmp_path / "out").exists()

@@ -142,6 +142,41 @@ def test_the_second_reading_can_be_turned_off(monkeypatch):
     assert reader.read_texts([faint]) == reader.recognizer.recognize([faint])
 
 
+def small_plate_frame(text: str, width: int, font: int, seed: int) -> np.ndarray:
+    """A 1280x720 street frame with a plate `width` pixels wide: drawn at 300 px and shrunk, as a
+    camera sees a plate far away."""
+    plate = np.full((126, 300, 3), 120, np.uint8)
+    draw_plate(plate, text, 0, 0, 300, font)
+    small = cv2.resize(plate, (width, round(126 * width / 300)), interpolation=cv2.INTER_AREA)
+    frame = parked_car_scene(" ", seed=seed, size=(1280, 720))
+    frame[500: 500 + small.shape[0], 600: 600 + width] = small
+    return as_jpeg(frame)
+
+
+def test_a_plate_found_small_is_read_again_closer_and_keeps_its_first_box(reader):
+    frame = small_plate_frame("PKT46J", 52, cv2.FONT_HERSHEY_DUPLEX, seed=33)
+    (first,) = reader.leaving_out(closer_look=True).read_batch([frame])[0]
+    assert first.text == "PKT463"  # the J at the plate's edge, 3 px wide in the shrunk frame
+    (closer,) = reader.read_batch([frame])[0]
+    assert closer.text == "PKT46J" and closer.box == first.box
+
+
+def test_a_plate_seen_large_is_not_looked_at_again(reader, monkeypatch):
+    looked_at = []
+    detect = reader.closer_detector.detect
+    monkeypatch.setattr(reader.closer_detector, "detect", lambda images: looked_at.append(len(images)) or detect(images))
+    close_up = np.full((200, 400, 3), 120, np.uint8)  # a plate filling the photo
+    draw_plate(close_up, "KTR4827", 20, 20, 360, cv2.FONT_HERSHEY_DUPLEX)
+    small = small_plate_frame("PKT46J", 52, cv2.FONT_HERSHEY_DUPLEX, seed=33)
+    assert [[p.text for p in found] for found in reader.read_batch([close_up, small])] == [["KTR4827"], ["PKT46J"]]
+    assert looked_at == [1]  # one window, the small plate's
+
+
+def test_the_closer_look_can_be_turned_off(monkeypatch):
+    monkeypatch.setenv("OCR_CLOSER_LOOK", "false")
+    assert PlateReader.from_settings(OcrSettings()).closer_detector is None
+
+
 def test_blank_and_noise_frames_have_no_plates(reader):
     noise = np.random.default_rng(7).integers(0, 256, (540, 960, 3), dtype=np.uint8)
     blank = np.full((540, 960, 3), 200, np.uint8)
@@ -216,6 +251,15 @@ def test_a_sticker_on_a_plate_whose_registration_is_unreadable_is_not_reported()
     candidates = candidates_of_frame([unsure_registration, sticker])
     assert sorted(p.text for p, _ in candidates) == ["2012", "HAL7C02"]
     assert plates_of_frame(candidates, min_confidence=0.5) == []
+
+
+def test_unsure_texts_with_a_digit_are_kept_down_to_the_floor_for_a_closer_look():
+    unsure_plate = (spread("HAL7C02", 0.85), (10, 40, 300, 80))  # 0.85 ** 7 = 0.32
+    unsure_word = (spread("CITROEN", 0.85), (10, 300, 300, 80))
+    too_unsure = (spread("K9WX38P", 0.75), (1000, 40, 300, 80))  # 0.13
+    candidates = candidates_of_frame([unsure_plate, unsure_word, too_unsure])
+    assert plates_of_frame(candidates, min_confidence=0.5) == []
+    assert [p.text for p in plates_of_frame(candidates, min_confidence=0.5, unsure_floor=0.2)] == ["HAL7C02"]
 
 
 def test_a_reported_plate_spells_its_round_glyph_by_its_layout():

@@ -1,0 +1,56 @@
+"""A closer look at a plate found small in a frame: where to look and which plate found there is
+the same one (pure geometry).
+
+A 1280x720 frame is shrunk to 960 px for detection, so a US plate 90 px wide in it reaches the
+detector at 68 px, and its characters are cut from the frame along boxes found at that scale:
+a character at the plate's edge is sometimes left out or cut in two. The reader detects a window
+around each plate it reported again, enlarged so its longer side is CLOSER_SIDE, and reads the plate
+found there. It also looks again at plate-like text with a digit that it could not report, down to
+UNSURE_FLOOR confidence: seen closer, such text is often read with confidence, and is reported only
+then. Plates that the first pass already saw large (a tight crop, a car close to the camera)
+are not looked at again: the window would reach the detector at less than MIN_GAIN times the
+first pass's scale and see nothing new.
+
+Measured on the 222 EU and BR real scenes and on the 751 US plate crops pasted into them at a US
+plate's size (`alpr ocr paste`, MODEL_CARD.md): exact reads rose from 82.4% to 84.3% (EU) and from
+86.0% to 88.9% (US in scenes); BR and the US crops themselves were unchanged, and no more plates
+were reported on the scenes with their plates blurred out (looking again at unsure letters alone
+reported 4 more there: in a street they are more often a word than a plate, as second_opinion.py
+found). It costs about 30% of the frames a second on 1280x720 real scenes (`alpr ocr bench`): a
+window is about a sixth of a frame's pixels to detect, but its texts are read again.
+"""
+from services.ocr.geometry import Box, iou
+
+CLOSER_SIDE = 480  # the window's longer side at detection, in pixels
+WIDEN = 1.5  # plate heights added left and right of the plate: room for a character it cut off
+HEIGHTEN = 1.0  # plate heights added above and below
+MIN_GAIN = 1.5  # look again only where the window is enlarged at least this much more than the frame was
+UNSURE_FLOOR = 0.2  # plate-like text with a digit this confident is looked at again (0.1 read no more)
+MIN_OVERLAP = 0.3  # intersection over union of a plate found in the window with the first one
+
+
+def look_window(box: Box, height: int, width: int) -> Box:
+    """The part of a height x width frame to look at again around the plate's box."""
+    x, y, w, h = box
+    x0, y0 = max(0, round(x - WIDEN * h)), max(0, round(y - HEIGHTEN * h))
+    x1, y1 = min(width, round(x + w + WIDEN * h)), min(height, round(y + h + HEIGHTEN * h))
+    return x0, y0, x1 - x0, y1 - y0
+
+
+def worth_a_closer_look(window: Box, first_scale: float) -> bool:
+    """Whether detecting the window at CLOSER_SIDE enlarges it MIN_GAIN times more than the first
+    pass did the whole frame (first_scale: detection pixels per frame pixel)."""
+    longer = max(window[2], window[3])
+    return longer > 0 and CLOSER_SIDE / longer >= MIN_GAIN * first_scale
+
+
+def in_frame(box: Box, window: Box) -> Box:
+    """A box found in the window, in the frame's pixels."""
+    return box[0] + window[0], box[1] + window[1], box[2], box[3]
+
+
+def same_plate(box: Box, found: list[Box]) -> int | None:
+    """The index of the box in found overlapping box the most, if at least MIN_OVERLAP."""
+    overlaps = [iou(box, other) for other in found]
+    best = max(range(len(found)), key=overlaps.__getitem__, default=None)
+    return best if best is not None and overlaps[best] >= MIN_OVERLAP else None

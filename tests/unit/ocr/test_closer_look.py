@@ -1,0 +1,42 @@
+from services.ocr.closer_look import in_frame, look_window, same_plate, worth_a_closer_look
+from services.ocr.detection import detection_side
+
+PLATE = (600, 400, 90, 20)  # x, y, w, h of a small plate's characters in a 1280x720 frame
+
+
+def test_the_window_reaches_one_and_a_half_plate_heights_beside_the_plate_and_one_above_and_below():
+    assert look_window(PLATE, 720, 1280) == (570, 380, 150, 60)
+
+
+def test_the_window_stops_at_the_frame_edges():
+    assert look_window((5, 700, 90, 20), 720, 1280) == (0, 680, 125, 40)
+    assert look_window((1200, 2, 80, 20), 720, 1280) == (1170, 0, 110, 42)
+
+
+def test_a_small_plate_in_a_shrunk_frame_is_looked_at_again():
+    first_scale = detection_side(720, 1280) / 1280  # 960 / 1280
+    window = look_window(PLATE, 720, 1280)
+    assert worth_a_closer_look(window, first_scale)
+
+
+def test_a_tight_crop_or_a_plate_close_to_the_camera_is_not():
+    crop_scale = detection_side(60, 200) / 200  # a 200 px crop is enlarged to 960 px at first
+    assert not worth_a_closer_look(look_window((10, 10, 180, 40), 60, 200), crop_scale)
+    frame_scale = detection_side(720, 1280) / 1280
+    assert not worth_a_closer_look(look_window((300, 300, 400, 110), 720, 1280), frame_scale)
+    assert not worth_a_closer_look((0, 0, 0, 0), frame_scale)
+
+
+def test_a_box_found_in_the_window_is_moved_to_the_frame():
+    assert in_frame((30, 20, 90, 21), (570, 380, 150, 60)) == (600, 400, 90, 21)
+
+
+def test_the_plate_found_again_is_the_one_overlapping_the_first_most():
+    beside, same, tighter = (760, 400, 90, 20), (598, 401, 92, 19), (610, 402, 70, 16)
+    assert same_plate(PLATE, [beside, tighter, same]) == 2
+    assert same_plate(PLATE, [tighter]) == 0
+
+
+def test_no_plate_found_again_where_nothing_overlaps_enough():
+    assert same_plate(PLATE, []) is None
+    assert same_plate(PLATE, [(760, 400, 90, 20), (660, 405, 60, 20)]) is None  # overlaps 0.18
