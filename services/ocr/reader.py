@@ -21,6 +21,7 @@ from services.ocr.recognition import TextRecognizer
 from services.ocr.round_glyph import spell_round_glyphs
 from services.ocr.second_opinion import more_confident, needs_second_reading
 from services.ocr.settings import OcrSettings
+from services.ocr.tight_crops import CROP_SIDE, is_tight_crop
 
 MIN_TEXT_HEIGHT = 8  # pixels; smaller regions cannot be read
 # Frames per detection call: a GPU gains from large batches; on CPU, batched convolutions over
@@ -80,6 +81,19 @@ def plates_of_frame(candidates: list[tuple[PlateText, Box]], min_confidence: flo
     return sorted(results, key=lambda r: r.confidence, reverse=True)
 
 
+def more_confident_plates(first: list[PlateResult], second: list[PlateResult]) -> list[PlateResult]:
+    """The plates of two readings of one image, most confident first: of a plate in both, the more
+    confident reading, in the first reading's box."""
+    plates = list(first)
+    for plate in second:
+        k = same_plate(plate.box, [p.box for p in plates])
+        if k is None:
+            plates.append(plate)
+        elif plate.confidence > plates[k].confidence:
+            plates[k] = replace(plate, box=plates[k].box)
+    return sorted(plates, key=lambda r: r.confidence, reverse=True)
+
+
 class PlateReader:
     def __init__(self, model_dir: Path | None = None, min_confidence: float = 0.5,
                  detection_side: int = DETECTION_SIDE, full_resolution_above: int = FULL_RESOLUTION_ABOVE,
@@ -94,6 +108,8 @@ class PlateReader:
         if closer_look:  # the same model, on windows around plates (closer_look.py)
             self.closer_detector = TextDetector(detector, side=CLOSER_SIDE, max_batch=DETECTION_BATCH[detector.on_gpu],
                                                 full_resolution_above=0)
+        self.crop_detector = TextDetector(detector, side=CROP_SIDE, max_batch=DETECTION_BATCH[detector.on_gpu],
+                                          full_resolution_above=0)  # tight_crops.py
         recognizer = open_engine(files.recognition)
         self.recognizer = TextRecognizer(recognizer, character_list(recognizer))
         self.second_recognizer: TextRecognizer | None = None
@@ -124,6 +140,9 @@ class PlateReader:
         else:
             closer = self.looked_closer(images, self.plates_found(images, self.detector, UNSURE_FLOOR))
             found = [[r for r in plates if r.confidence >= self.min_confidence] for plates in closer]
+        crops = [i for i, image in enumerate(images) if is_tight_crop(*image.shape[:2])]
+        for i, plates in zip(crops, self.plates_found([images[i] for i in crops], self.crop_detector)):
+            found[i] = more_confident_plates(found[i], plates)
         return [[replace(r, box=plate_box(r.box, *image.shape[:2])) for r in plates]
                 for image, plates in zip(images, found)]
 

@@ -8,7 +8,8 @@ import pytest
 from services.ocr.ctc import Decoded
 from services.ocr.db_postprocess import Region
 from services.ocr.detection import TextDetector, detection_batch
-from services.ocr.reader import PlateReader, candidates_of_frame, plates_of_frame, worth_reading
+from services.ocr.reader import (PlateReader, PlateResult, candidates_of_frame, more_confident_plates, plates_of_frame,
+                                worth_reading)
 from services.ocr.second_opinion import needs_second_reading, text_confidence
 from services.ocr.settings import OcrSettings
 from services.ocr.synthetic import draw_plate, draw_split_plate, parked_car_scene
@@ -170,6 +171,32 @@ def test_a_plate_seen_large_is_not_looked_at_again(reader, monkeypatch):
     small = small_plate_frame("PKT46J", 52, cv2.FONT_HERSHEY_DUPLEX, seed=33)
     assert [[p.text for p in found] for found in reader.read_batch([close_up, small])] == [["KTR4827"], ["PKT46J"]]
     assert looked_at == [1]  # one window, the small plate's
+
+
+def test_a_tight_crop_is_detected_at_a_second_scale_and_a_frame_is_not(reader, monkeypatch):
+    detected = []
+    detect = reader.crop_detector.detect
+    monkeypatch.setattr(reader.crop_detector, "detect", lambda images: detected.append(
+        [image.shape[:2] for image in images]) or detect(images))
+    crop = np.full((150, 320, 3), 120, np.uint8)
+    draw_plate(crop, "KTR4827", 10, 10, 300, cv2.FONT_HERSHEY_DUPLEX)
+    frame = parked_car_scene("BKR4729", seed=3, size=(1280, 720))
+    assert [[p.text for p in found] for found in reader.read_batch([frame, crop])] == [["BKR4729"], ["KTR4827"]]
+    assert detected == [[(150, 320)]]
+
+
+def plate(text: str, confidence: float, box: tuple[int, int, int, int]) -> PlateResult:
+    return PlateResult(text, confidence, [confidence] * len(text), box)
+
+
+def test_of_a_plate_read_at_two_scales_the_more_confident_reading_is_kept_in_the_first_box():
+    first = [plate("ADK80", 0.6, (10, 10, 200, 60)), plate("2015", 0.9, (250, 5, 40, 20))]
+    second = [plate("ADT80S", 0.8, (12, 11, 210, 58)), plate("NEWCAR", 0.7, (10, 100, 200, 40))]
+    assert more_confident_plates(first, second) == [plate("2015", 0.9, (250, 5, 40, 20)),
+                                                    plate("ADT80S", 0.8, (10, 10, 200, 60)),
+                                                    plate("NEWCAR", 0.7, (10, 100, 200, 40))]
+    assert more_confident_plates(second[:1], first[:1]) == second[:1]  # the less confident gives way
+    assert more_confident_plates([], second) == sorted(second, key=lambda p: -p.confidence)
 
 
 def test_the_closer_look_can_be_turned_off(monkeypatch):
