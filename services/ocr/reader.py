@@ -1,5 +1,6 @@
 """PlateReader: plates in a batch of frames, detection and recognition each in one batched call (and a
-second recognizer for the text the first was unsure of, and a closer look at plates found small)."""
+second recognizer for the text the first was unsure of, a closer look at plates found small, and a
+second scale for tight crops)."""
 import copy
 from dataclasses import dataclass, replace
 from pathlib import Path

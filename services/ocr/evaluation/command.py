@@ -35,7 +35,8 @@ def evaluate(folder: Path, as_json: bool, limit: int | None, min_confidence: flo
     exact-match accuracy, accuracy with the letter O and the digit 0 folded together, detection
     recall (a reported box overlapping the labelled one with IoU >= 0.5), accuracy by state and
     every misread; over the images with no plate, how many had no plate reported, and every plate
-    that was (a false plate).
+    that was (a false plate); on scenes with a plate, every plate reported where none is labelled
+    (another car's unlabelled plate, or a sign or a badge read as a plate).
     """
     labels = labels_of(folder)[:limit]
     if not labels:

@@ -21,6 +21,8 @@ def as_dict(folder: str, model_version: str, scores: Scores) -> dict:
                      for o in scores.misreads],
         "no_plate_images": scores.no_plate_images, "false_plates": len(scores.false_plates),
         "false_plate_reads": [{"file": o.label.file, "read": o.read} for o in scores.false_plates],
+        "unlabelled_plates": len(scores.unlabelled_plates),
+        "unlabelled_plate_reads": [{"file": file, "read": text} for file, text in scores.unlabelled_plates],
     }
 
 
@@ -40,6 +42,14 @@ def false_plate_lines(scores: Scores) -> list[str]:
         f"  {o.label.file:<24}{o.read}" for o in scores.false_plates]
 
 
+def unlabelled_plate_lines(scores: Scores) -> list[str]:
+    """The plates reported on scenes with a plate where none is labelled; nothing without scene labels."""
+    if not scores.boxes:
+        return []
+    return ["", f"plates where none is labelled, on images with a plate ({len(scores.unlabelled_plates)}): file, read"] + [
+        f"  {file:<24}{text}" for file, text in scores.unlabelled_plates]
+
+
 def as_text(folder: str, model_version: str, scores: Scores) -> list[str]:
     clean = scores.no_plate_images - len(scores.false_plates)
     lines = [f"{folder}: {scores.images} labelled images with a plate, {scores.no_plate_images} without,"
@@ -48,9 +58,11 @@ def as_text(folder: str, model_version: str, scores: Scores) -> list[str]:
              f"match with O and 0 folded as one: {percent(scores.folded, scores.images)}",
              f"detection recall (IoU >= {MIN_IOU}):    {percent(scores.detected, scores.boxes)}",
              f"no plate reported on no-plate images: {percent(clean, scores.no_plate_images)}"]
+    if scores.boxes:
+        lines.append(f"plates where none is labelled, on images with a plate: {len(scores.unlabelled_plates)}")
     if scores.failures:
         lines += ["", "misreads by kind:"] + [f"  {kind:<20}{n}" for kind, n in scores.failures.items()]
     if scores.by_state:
         lines += ["", "exact match by state:"]
         lines += [f"  {state:<4}{percent(e, n)}" for state, (e, n) in scores.by_state.items()]
-    return lines + [""] + misread_lines(scores) + false_plate_lines(scores)
+    return lines + [""] + misread_lines(scores) + false_plate_lines(scores) + unlabelled_plate_lines(scores)

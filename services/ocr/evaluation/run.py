@@ -1,4 +1,6 @@
 """Runs the plate reader over a labelled folder, one image at a time, and scores every image."""
+from dataclasses import replace
+from itertools import groupby
 from pathlib import Path
 from typing import Iterable, Protocol
 
@@ -6,7 +8,7 @@ import cv2
 import numpy as np
 
 from services.ocr.evaluation.labels import Label
-from services.ocr.evaluation.scoring import Outcome, outcome
+from services.ocr.evaluation.scoring import Outcome, outcome, unlabelled_plates
 
 
 class Reader(Protocol):
@@ -19,14 +21,16 @@ def unreadable_images(folder: Path, labels: list[Label]) -> list[str]:
 
 def evaluate(reader: Reader, folder: Path, labels: Iterable[Label]) -> list[Outcome]:
     """One outcome per label (pass a tqdm-wrapped iterable for a progress bar); an image with several
-    labelled plates is read once, as its labels come one after the other."""
-    outcomes, last = [], None
-    for label in labels:
-        if last is None or last[0] != label.file:
-            last = (label.file, *read_image(reader, folder / label.file))
-        _, plates, size = last
-        crop = (0, 0, *size) if size is not None and label.crop else None
-        outcomes.append(outcome(label, plates, crop))
+    labelled plates is read once, as its labels come one after the other. The plates reported on an
+    image where none is labelled go with the outcome of its first label."""
+    outcomes = []
+    for file, group in groupby(labels, key=lambda label: label.file):
+        image_labels = list(group)
+        plates, size = read_image(reader, folder / file)
+        image_outcomes = [outcome(label, plates, (0, 0, *size) if size is not None and label.crop else None)
+                          for label in image_labels]
+        image_outcomes[0] = replace(image_outcomes[0], unlabelled=unlabelled_plates(image_labels, plates))
+        outcomes += image_outcomes
     return outcomes
 
 

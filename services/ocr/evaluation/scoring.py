@@ -1,5 +1,7 @@
 """Scoring plate reads against labels (pure): exact match, O/0 folded, detection recall, by state,
-over the images with a plate; and plates reported on images labelled as having none (false plates)."""
+over the images with a plate; plates reported on images labelled as having none (false plates), and
+on scenes with a plate, plates reported where none is labelled (another car's unlabelled plate, or a
+sign or a badge read as one)."""
 from collections import Counter
 from dataclasses import dataclass
 
@@ -16,6 +18,8 @@ class Outcome:
     read: str               # the text reported for the labelled plate; "" when none was
                             # (on an image with no plate: the most confident plate reported)
     detected: bool | None   # None when the label gives no box
+    unlabelled: tuple[str, ...] = ()  # plates reported on the image overlapping none of its labelled
+                                      # boxes: on the outcome of its first label only, counted once
 
     @property
     def exact(self) -> bool:
@@ -38,6 +42,8 @@ class Scores:
     failures: dict[str, int]  # failure_kind -> misreads of that kind
     no_plate_images: int      # images labelled as having no plate
     false_plates: list[Outcome]  # those of them on which a plate was reported
+    unlabelled_plates: list[tuple[str, str]]  # (file, text) of plates reported on scenes with a plate
+                                              # where none is labelled
 
 
 def fold_o_zero(text: str) -> str:
@@ -56,6 +62,15 @@ def outcome(label: Label, plates: list[tuple[str, Box]], crop: Box | None = None
     overlaps = [(iou(box, label.box), text) for text, box in plates]
     best_iou, best_text = max(overlaps, default=(0.0, ""))
     return Outcome(label, best_text if best_iou > 0 else "", best_iou >= MIN_IOU)
+
+
+def unlabelled_plates(labels: list[Label], plates: list[tuple[str, Box]]) -> tuple[str, ...]:
+    """The texts of the plates that overlap none of the labelled boxes of one image's labels; () for
+    a crop or an image without a labelled plate."""
+    boxes = [label.box for label in labels if label.has_plate and label.box is not None]
+    if not boxes:
+        return ()
+    return tuple(text for text, box in plates if all(iou(box, labelled) == 0 for labelled in boxes))
 
 
 def failure_kind(o: Outcome) -> str:
@@ -86,4 +101,5 @@ def score(outcomes: list[Outcome]) -> Scores:
                   boxes=len(boxed), detected=sum(bool(o.detected) for o in boxed),
                   by_state=tally_by_state(plated), misreads=[o for o in plated if not o.exact],
                   failures=dict(Counter(failure_kind(o) for o in plated if not o.exact).most_common()),
-                  no_plate_images=len(no_plate), false_plates=[o for o in no_plate if o.read])
+                  no_plate_images=len(no_plate), false_plates=[o for o in no_plate if o.read],
+                  unlabelled_plates=[(o.label.file, text) for o in plated for text in o.unlabelled])

@@ -41,6 +41,8 @@ def test_a_rendered_scene_folder_is_scored_for_detection_against_the_labelled_bo
     frame = np.full((540, 960, 3), 110, np.uint8)
     cv2.rectangle(frame, (400, 300), (580, 376), (235, 235, 230), -1)
     cv2.putText(frame, "HT5582", (412, 352), cv2.FONT_HERSHEY_DUPLEX, 1.2, (20, 20, 20), 2, cv2.LINE_AA)
+    cv2.rectangle(frame, (640, 30), (900, 100), (60, 120, 20), -1)  # a road sign, far from the plate
+    cv2.putText(frame, "EXIT 79B", (655, 82), cv2.FONT_HERSHEY_DUPLEX, 1.4, (255, 255, 255), 2, cv2.LINE_AA)
     box = (400, 300, 180, 76)  # the plate's, as a person labels it
     cv2.imwrite(str(tmp_path / "one.jpg"), frame)
     (tmp_path / "one.txt").write_text("one.jpg\t{}\t{}\t{}\t{}\tHT5582\n".format(*box))
@@ -50,6 +52,7 @@ def test_a_rendered_scene_folder_is_scored_for_detection_against_the_labelled_bo
     assert (report["images"], report["exact"], report["labelled_boxes"], report["detected"]) == (2, 1, 2, 1)
     assert report["misreads"] == [{"file": "empty.jpg", "truth": "ZZ99", "read": "", "detected": False,
                                   "kind": "nothing read"}]
+    assert report["unlabelled_plate_reads"] == [{"file": "one.jpg", "read": "EXIT79B"}]
 
 
 def plate_of(frame: np.ndarray) -> tuple[int, int, int, int]:

@@ -1,8 +1,10 @@
+from dataclasses import replace
+
 import pytest
 
 from services.ocr.evaluation.labels import Label, LabelError, parse_crop_line, parse_scene_file, parse_scene_line
 from services.ocr.evaluation.report import as_dict, as_text
-from services.ocr.evaluation.scoring import failure_kind, fold_o_zero, outcome, score, tally_by_state
+from services.ocr.evaluation.scoring import failure_kind, fold_o_zero, outcome, score, tally_by_state, unlabelled_plates
 from services.ocr.geometry import iou
 
 
@@ -120,13 +122,38 @@ def test_the_report_gives_no_plate_images_and_each_false_plate():
     assert "no plate reported on no-plate images: 1/3 (33.3%)" in lines
     assert "exact match (O and 0 distinct):   1/2 (50.0%)" in lines
     false_plates = lines.index("false plates (2): file, read")
-    assert [line.split() for line in lines[false_plates + 1:]] == [["clock.png", "20261122"], ["van.jpg", "KX72PLM"]]
+    assert [line.split() for line in lines[false_plates + 1: false_plates + 3]] == [["clock.png", "20261122"],
+                                                                                  ["van.jpg", "KX72PLM"]]
+    assert lines[false_plates + 3:] == ["", "plates where none is labelled, on images with a plate (0): file, read"]
 
 
 def test_the_report_says_n_a_when_no_image_is_labelled_as_having_no_plate():
     lines = as_text("f", "v1", score(no_plate_mix()[:2]))
     assert "no plate reported on no-plate images: n/a" in lines and not any("false plates" in line for line in lines)
     assert as_dict("f", "v1", score(no_plate_mix()[:2]))["false_plate_reads"] == []
+
+
+def test_plates_overlapping_no_labelled_plate_of_a_scene_are_unlabelled():
+    labels = [Label("s.jpg", "M5XSX", box=(100, 100, 100, 40)), Label("s.jpg", "KX72PLM", box=(400, 100, 100, 40))]
+    plates = [("M5XSX", (110, 105, 90, 30)), ("EXIT79B", (0, 0, 60, 20)), ("KX72", (380, 90, 40, 30)),
+              ("2011", (600, 300, 30, 10))]
+    assert unlabelled_plates(labels, plates) == ("EXIT79B", "2011")  # KX72 overlaps the second plate
+    assert unlabelled_plates([Label("a.png", "ABC123", state="CA", crop=True)], plates) == ()  # a crop
+    assert unlabelled_plates([Label("street.jpg", "")], plates) == ()  # no plate: its plates are false plates
+
+
+def test_the_report_lists_the_unlabelled_plates_once_per_image():
+    first = outcome(Label("s.jpg", "M5XSX", box=(100, 100, 100, 40)), [("M5XSX", (110, 105, 90, 30))])
+    outcomes = [replace(first, unlabelled=("EXIT79B", "2011")),
+                outcome(Label("s.jpg", "KX72PLM", box=(400, 100, 100, 40)), [])]
+    scores = score(outcomes)
+    assert scores.unlabelled_plates == [("s.jpg", "EXIT79B"), ("s.jpg", "2011")]
+    assert as_dict("f", "v1", scores)["unlabelled_plates"] == 2
+    lines = as_text("f", "v1", scores)
+    assert "plates where none is labelled, on images with a plate: 2" in lines
+    listed = lines.index("plates where none is labelled, on images with a plate (2): file, read")
+    assert [line.split() for line in lines[listed + 1:]] == [["s.jpg", "EXIT79B"], ["s.jpg", "2011"]]
+    assert not any("none is labelled" in line for line in as_text("f", "v1", score(no_plate_mix()[1:])))
 
 
 @pytest.mark.parametrize("read, kind", [("", "nothing read"), ("6A573OA", "O/0 only"), ("2002", "other text read"),
