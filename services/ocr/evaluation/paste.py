@@ -60,12 +60,14 @@ def paste_command(crops: Path, scene_folders: tuple[tuple[Path, int], ...], crop
         raise click.ClickException(f"no plate crops (groundtruth.csv) in {crops}")
     if not scenes:
         raise click.ClickException("no labelled scene with a plate in " + ", ".join(str(f) for f, _ in scene_folders))
+    paths = [crops / label.file for label in labels] + [path for path, _, _ in scenes]
+    unreadable = [path for path in paths if not path.is_file() or not cv2.haveImageReader(str(path))]
+    if unreadable:
+        raise click.ClickException(f"{len(unreadable)} labelled image(s) cannot be read, e.g. {unreadable[0]}")
     out.mkdir(parents=True, exist_ok=True)
     for k, label in enumerate(tqdm(labels, desc="pasting", unit="crop")):
         path, plates, ratio = scenes[k % len(scenes)]
         crop, image = cv2.imread(str(crops / label.file), cv2.IMREAD_COLOR), cv2.imread(str(path), cv2.IMREAD_COLOR)
-        if crop is None or image is None:
-            raise click.ClickException(f"cannot read {crops / label.file if crop is None else path}")
         frame, box = pasted(Scene(image, plates), crop, round(plates[0].box[2] * ratio))
         name = f"{k:04d}_{Path(label.file).stem}.jpg"
         write_mosaic(out, name, frame, [Label(name, label.text, box=box)])

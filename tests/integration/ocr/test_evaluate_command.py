@@ -213,4 +213,7 @@ def test_pasting_needs_plate_crops_and_scenes_with_a_plate(tmp_path):
     assert not_scenes.exit_code == 1 and "holds plate crops" in not_scenes.output
     no_width = CliRunner().invoke(ocr, ["paste", str(crops), "--scenes", str(scenes), "--out", str(tmp_path / "out")])
     assert no_width.exit_code == 2
+    (crops / "p0.png").write_bytes(b"not a png")
+    broken = CliRunner().invoke(ocr, ["paste", str(crops), "--scenes", str(scenes), "400", "--out", str(tmp_path / "out")])
+    assert broken.exit_code == 1 and "1 labelled image(s) cannot be read" in broken.output
     assert not (tmp_path / "out").exists()
