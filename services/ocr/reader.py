@@ -102,15 +102,15 @@ class PlateReader:
         files = locate_models(model_dir)
         self.model_version = files.version
         self.min_confidence = min_confidence
-        detector = open_engine(files.detection, many_calls=True)
-        self.detector = TextDetector(detector, side=detection_side, max_batch=DETECTION_BATCH[detector.on_gpu],
-                                     full_resolution_above=full_resolution_above)
-        self.closer_detector: TextDetector | None = None
-        if closer_look:  # the same model, on windows around plates (closer_look.py)
-            self.closer_detector = TextDetector(detector, side=CLOSER_SIDE, max_batch=DETECTION_BATCH[detector.on_gpu],
-                                                full_resolution_above=0)
-        self.crop_detector = TextDetector(detector, side=CROP_SIDE, max_batch=DETECTION_BATCH[detector.on_gpu],
-                                          full_resolution_above=0)  # tight_crops.py
+        engine = open_engine(files.detection, many_calls=True)
+
+        def detector_at(side: int, full_resolution_above: int = 0) -> TextDetector:
+            """The one detection model, at one scale."""
+            return TextDetector(engine, side=side, max_batch=DETECTION_BATCH[engine.on_gpu],
+                                full_resolution_above=full_resolution_above)
+        self.detector = detector_at(detection_side, full_resolution_above)
+        self.closer_detector = detector_at(CLOSER_SIDE) if closer_look else None  # windows around plates (closer_look.py)
+        self.crop_detector = detector_at(CROP_SIDE)  # tight crops (tight_crops.py)
         recognizer = open_engine(files.recognition)
         self.recognizer = TextRecognizer(recognizer, character_list(recognizer))
         self.second_recognizer: TextRecognizer | None = None
