@@ -12,6 +12,12 @@ class Decoded:
     char_confidences: list[float]
     char_positions: list[float]  # each character's centre, as a fraction of the text's width (0 to 1)
 
+    def without(self, dropped: set[int]) -> "Decoded":
+        """The text less the characters at the indexes in `dropped`, each kept with its confidence and position."""
+        kept = [k for k in range(len(self.text)) if k not in dropped]
+        return Decoded("".join(self.text[k] for k in kept), [self.char_confidences[k] for k in kept],
+                       [self.char_positions[k] for k in kept])
+
 
 def ctc_greedy_decode(probabilities: np.ndarray, alphabet: list[str], text_fraction: float = 1.0,
                       one_glyph: tuple[int, ...] = ()) -> Decoded:

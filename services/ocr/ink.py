@@ -59,9 +59,4 @@ def artwork(crop: np.ndarray, decoded: Decoded) -> list[bool]:
 
 def without_artwork(crop: np.ndarray, decoded: Decoded) -> Decoded:
     """`decoded` less the characters in another ink than most of it."""
-    drawn = artwork(crop, decoded)
-    if not any(drawn):
-        return decoded
-    kept = [k for k, is_art in enumerate(drawn) if not is_art]
-    return Decoded("".join(decoded.text[k] for k in kept), [decoded.char_confidences[k] for k in kept],
-                   [decoded.char_positions[k] for k in kept])
+    return decoded.without({k for k, is_art in enumerate(artwork(crop, decoded)) if is_art})

@@ -21,6 +21,7 @@ from services.ocr.plate_text import PlateText, as_plate
 from services.ocr.recognition import TextRecognizer
 from services.ocr.round_glyph import spell_round_glyphs
 from services.ocr.second_opinion import more_confident, needs_second_reading
+from services.ocr.stacked import without_stacked_pairs
 from services.ocr.settings import OcrSettings
 from services.ocr.tight_crops import CROP_SIDE, is_tight_crop
 
@@ -153,7 +154,7 @@ class PlateReader:
         regions = [[r for r in found if worth_reading(r)] for found in detector.detect(images)]
         owners = [(i, r) for i, found in enumerate(regions) for r in found]
         crops = [crop_quad(images[i], r.corners) for i, r in owners]
-        texts = [without_artwork(c, d) for c, d in zip(crops, self.read_texts(crops))]
+        texts = [without_stacked_pairs(c, without_artwork(c, d)) for c, d in zip(crops, self.read_texts(crops))]
         parts: list[list[tuple[Decoded, Box]]] = [[] for _ in images]
         for (i, region), decoded in zip(owners, texts):
             h, w = images[i].shape[:2]

@@ -93,6 +93,25 @@ def test_state_artwork_read_as_a_character_is_dropped(reader):
     assert len(plate.char_confidences) == 7
 
 
+def test_a_stacked_pair_beside_the_registration_is_not_read_as_one_of_its_characters(reader):
+    """Massachusetts prints the plate's type as two small letters one above the other ("B/R 72LY"):
+    the model reads the pair as a character, and the reader drops it."""
+    frame = np.full((540, 960, 3), 120, np.uint8)
+    cv2.rectangle(frame, (360, 270), (640, 410), (235, 235, 230), -1)
+    font, ink = cv2.FONT_HERSHEY_SIMPLEX, (40, 30, 150)
+
+    def put(char: str, centre_x: int, top: int, height: int) -> None:
+        scale = cv2.getFontScaleFromHeight(font, height, 3)
+        (w, h), _ = cv2.getTextSize(char, font, scale, 3)
+        cv2.putText(frame, char, (centre_x - w // 2, top + h), font, scale, ink, 3, cv2.LINE_AA)
+    put("B", 405, 300, 36)
+    put("R", 405, 346, 36)
+    for k, char in enumerate("72LY"):
+        put(char, 445 + 52 * k, 298, 88)
+    assert reader.recognizer.recognize([frame[285:400, 380:635]])[0].text == "R72LY"  # what the model reads
+    assert [p.text for p in reader.read_batch([as_jpeg(frame)])[0]] == ["72LY"]
+
+
 def test_a_make_badge_beside_the_plate_is_not_reported(reader):
     frame = parked_car_scene("PJF863", seed=3)
     cv2.putText(frame, "TOYOTA", (80, 120), cv2.FONT_HERSHEY_SIMPLEX, 1.4, (250, 250, 250), 3, cv2.LINE_AA)

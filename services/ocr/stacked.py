@@ -1,0 +1,71 @@
+"""Small characters stacked in pairs beside a registration: the plate's type, not its number (pure).
+
+Some states print two small letters one above the other at an end of the registration: the
+vehicle class or a county ("R/T 72LY" in Massachusetts, "M/C N3934" in Mississippi, "N/G 00617"
+in Oregon). They are not part of the registration that is recorded for the vehicle, and the
+labelled US photos leave them out, but a text model reads the pair as one character of the
+registration's height ("R72LY"). Where the recognizer put its first or last character, the crop
+shows two blobs of ink one above the other, each less than STACKED_SHARE of the height of the
+registration's characters and none taller: that character is a stacked pair and is dropped.
+The registration's characters are each one blob (plate fonts have no separate dots or bars).
+"""
+import cv2
+import numpy as np
+
+from services.ocr.ctc import Decoded
+
+Blob = tuple[int, int, int, int]  # x, y, width, height of one connected piece of ink, in crop pixels
+
+STACKED_SHARE = 0.6   # a stacked character is at most this share of the registration's height
+SMALLEST_SHARE = 0.25  # and at least this (smaller blobs are bolts, dirt, a sticker's print)
+TALL = 0.35, 0.95     # a registration's character spans this share of its crop's height (not its edge)
+MIN_CHARS = 3         # characters that must remain: a registration's text is longer than its type
+
+
+def ink_blobs(crop: np.ndarray) -> list[Blob]:
+    """The connected pieces of ink of a text crop: pixels on the far side of Otsu's threshold from
+    the plate (the median pixel), dark ink on a light plate or light ink on a dark one."""
+    gray = cv2.cvtColor(crop, cv2.COLOR_BGR2GRAY)
+    threshold, _ = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    ink = gray < threshold if np.median(gray) >= threshold else gray > threshold
+    _, _, stats, _ = cv2.connectedComponentsWithStats(ink.astype(np.uint8), connectivity=8)
+    return [tuple(int(v) for v in s[:4]) for s in stats[1:]]
+
+
+def character_height(blobs: list[Blob], crop_height: int) -> float | None:
+    """The median height of the blobs shaped like a registration's characters (tall, not wide, and
+    not the whole crop's height, as the plate's edge is); None where fewer than two are."""
+    low, high = TALL
+    tall = [b[3] for b in blobs if low * crop_height <= b[3] <= high * crop_height and b[2] <= 0.8 * crop_height]
+    return float(np.median(tall)) if len(tall) >= 2 else None
+
+
+def one_above_the_other(upper: Blob, lower: Blob) -> bool:
+    """lower lies below upper, and they share at least half the narrower one's width."""
+    shared = min(upper[0] + upper[2], lower[0] + lower[2]) - max(upper[0], lower[0])
+    return lower[1] >= upper[1] + upper[3] and shared >= 0.5 * min(upper[2], lower[2])
+
+
+def is_stacked_pair(blobs: list[Blob], x: float, char_height: float) -> bool:
+    """At column x there is a pair of small blobs stacked, and nothing as tall as a character."""
+    here = [b for b in blobs if b[0] <= x <= b[0] + b[2] and b[3] >= SMALLEST_SHARE * char_height]
+    if not here or any(b[3] > STACKED_SHARE * char_height for b in here):
+        return False
+    column = sorted(here, key=lambda b: b[1])
+    return any(one_above_the_other(upper, lower) for upper, lower in zip(column, column[1:]))
+
+
+def without_stacked_pairs(crop: np.ndarray, decoded: Decoded) -> Decoded:
+    """`decoded` less its first and last character where each is a stacked pair in `crop`."""
+    if len(decoded.text) < MIN_CHARS + 1:
+        return decoded
+    blobs = ink_blobs(crop)
+    height = character_height(blobs, crop.shape[0])
+    if height is None:
+        return decoded
+    width = crop.shape[1]
+    ends = {0, len(decoded.text) - 1}
+    dropped = {k for k in ends if is_stacked_pair(blobs, decoded.char_positions[k] * width, height)}
+    if not dropped or len(decoded.text) - len(dropped) < MIN_CHARS:
+        return decoded
+    return decoded.without(dropped)
