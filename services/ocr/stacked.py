@@ -4,9 +4,10 @@ Some states print two small letters one above the other at an end of the registr
 vehicle class or a county ("R/T 72LY" in Massachusetts, "M/C N3934" in Mississippi, "N/G 00617"
 in Oregon). They name the plate's type or its county, and the labelled US photos
 (../shared/datasets/us-plate-crops) leave them out; a text model reads the pair as one character of
-the registration's height instead ("R72LY"), which is wrong either way. Where the recognizer put its first or last character, the crop
-shows two blobs of ink one above the other, each less than STACKED_SHARE of the height of the
-registration's characters and none taller: that character is a stacked pair and is dropped.
+the registration's height instead ("R72LY"), which is wrong either way. Where the recognizer put
+its first or last character, the crop shows two blobs of ink one above the other, each less than
+STACKED_SHARE of the height of the registration's characters and none taller: that character is a
+stacked pair and is dropped.
 The registration's characters are each one blob (plate fonts have no separate dots or bars).
 """
 import cv2
