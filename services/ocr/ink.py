@@ -2,13 +2,16 @@
 
 A registration is printed in one ink. The artwork some states put between its groups (Georgia's
 peach, Arizona's cactus, Oregon's tree) is drawn in other colours, and a text model reads it as a
-character ("BVN<peach>0669" as "BVNC0669"). Each character's ink is the colour of the darkest
-quarter of the pixels in its column of the text's crop (the lightest, on a dark plate), so that a
-scene printed behind the characters does not count where it is lighter than the ink (where it is
-darker, as Utah's red arch is, the character is taken for artwork). A character whose ink lies far
-from the ink of most of its text in hue and saturation (CIELAB a*, b*; lightness is left out, as
-shadows change it), and is more colourful than it, is taken for artwork and dropped. Glare and
-fading only wash the ink's colour out, so they never make a character artwork.
+character ("BVN<peach>0669" as "BVNC0669"). Each character's ink is the colour of the quarter of
+the pixels in its column of the text's crop that lie furthest on the ink's side: the darkest, on a
+light plate, the lightest on a dark one, so that a scene printed behind the characters does not
+count where it is between plate and ink (where it is further out than the ink, the character may
+be taken for artwork). Which side is the plate's is told by Otsu's threshold over the crop's
+lightness: the side the median pixel lies on (a fixed mid-grey took Utah's plate, whose red arch
+darkens it to mid-grey, for a dark plate, and its characters' ink for the sky's). A character whose
+ink lies far from the ink of most of its text in hue and saturation (CIELAB a*, b*; lightness is
+left out, as shadows change it), and is more colourful than it, is taken for artwork and dropped.
+Glare and fading only wash the ink's colour out, so they never make a character artwork.
 """
 import cv2
 import numpy as np
@@ -26,11 +29,19 @@ INK_SHARE = 0.25   # the share of a column's pixels taken for ink: about a chara
 MIN_CHARS = 3      # a text of fewer characters has no majority ink to compare with
 
 
+def ink_side(lightness: np.ndarray) -> tuple[float, bool]:
+    """Otsu's threshold between plate and ink over a crop's lightness (uint8, one channel), and
+    whether the ink is on its dark side (the plate, the median pixel, on its light side)."""
+    threshold, _ = cv2.threshold(lightness, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    return threshold, bool(np.median(lightness) >= threshold)
+
+
 def char_inks(crop: np.ndarray, positions: list[float]) -> np.ndarray:
     """(characters, 2): the a*, b* of each character's ink; positions are fractions of the crop's width."""
-    lab = cv2.cvtColor(crop, cv2.COLOR_BGR2LAB).astype(np.float32)
+    lab = cv2.cvtColor(crop, cv2.COLOR_BGR2LAB)
+    _, light_plate = ink_side(lab[..., 0])
+    lab = lab.astype(np.float32)
     height, width = crop.shape[:2]
-    light_plate = np.median(lab[..., 0]) >= 128
     half = max(1, round(HALF_BAND * height))
     inks = []
     for position in positions:

@@ -14,6 +14,7 @@ import cv2
 import numpy as np
 
 from services.ocr.ctc import Decoded
+from services.ocr.ink import ink_side
 
 Blob = tuple[int, int, int, int]  # x, y, width, height of one connected piece of ink, in crop pixels
 
@@ -24,11 +25,11 @@ MIN_CHARS = 3         # characters that must remain: a registration's text is lo
 
 
 def ink_blobs(crop: np.ndarray) -> list[Blob]:
-    """The connected pieces of ink of a text crop: pixels on the far side of Otsu's threshold from
-    the plate (the median pixel), dark ink on a light plate or light ink on a dark one."""
-    gray = cv2.cvtColor(crop, cv2.COLOR_BGR2GRAY)
-    threshold, _ = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-    ink = gray < threshold if np.median(gray) >= threshold else gray > threshold
+    """The connected pieces of ink of a text crop: pixels on the ink's side of Otsu's threshold
+    over its lightness (ink.py)."""
+    lightness = cv2.cvtColor(crop, cv2.COLOR_BGR2LAB)[..., 0]
+    threshold, dark_ink = ink_side(lightness)
+    ink = lightness < threshold if dark_ink else lightness > threshold
     _, _, stats, _ = cv2.connectedComponentsWithStats(ink.astype(np.uint8), connectivity=8)
     return [tuple(int(v) for v in s[:4]) for s in stats[1:]]
 

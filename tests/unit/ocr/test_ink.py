@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 
 from services.ocr.ctc import Decoded
-from services.ocr.ink import ARTWORK_CHROMA, artwork, char_inks, without_artwork
+from services.ocr.ink import ARTWORK_CHROMA, artwork, char_inks, ink_side, without_artwork
 
 NAVY, BLACK, MAROON = (90, 30, 20), (25, 25, 25), (40, 30, 120)  # BGR inks of registrations
 PEACH, CACTUS, TREE = (60, 140, 240), (60, 150, 40), (50, 120, 30)  # BGR colours of state artwork
@@ -101,3 +101,26 @@ def test_no_text_has_no_artwork():
     crop, _ = text_crop("AB", NAVY)
     assert artwork(crop, Decoded("", [], [])) == []
     assert char_inks(crop, []).shape == (0, 2)
+
+
+def lab_chroma(bgr) -> np.ndarray:
+    """a*, b* of one BGR colour."""
+    return cv2.cvtColor(np.array([[bgr]], np.uint8), cv2.COLOR_BGR2LAB)[0, 0, 1:].astype(np.float32) - 128
+
+
+def test_a_plate_darkened_to_mid_grey_by_its_artwork_is_still_a_light_plate():
+    # Utah's red arch behind the characters: the crop's median is darker than a fixed mid-grey,
+    # but the ink is darker still, and it is the ink's colour that is measured, not the arch's
+    arch = (60, 90, 165)
+    crop, decoded = text_crop("Z387RY", NAVY, plate=arch)
+    lightness = cv2.cvtColor(crop, cv2.COLOR_BGR2LAB)[..., 0]
+    assert np.median(lightness) < 128
+    threshold, dark_ink = ink_side(lightness)
+    assert dark_ink and threshold < np.median(lightness)
+    inks = char_inks(crop, decoded.char_positions)
+    assert np.linalg.norm(inks - lab_chroma(NAVY), axis=1).max() < np.linalg.norm(lab_chroma(arch) - lab_chroma(NAVY)) / 2
+
+
+def test_light_ink_on_a_dark_plate_is_on_the_light_side():
+    crop, _ = text_crop("ABC123", WHITE_INK, plate=DARK_PLATE)
+    assert ink_side(cv2.cvtColor(crop, cv2.COLOR_BGR2LAB)[..., 0])[1] is False
