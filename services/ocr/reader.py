@@ -21,8 +21,8 @@ from services.ocr.plate_text import PlateText, as_plate
 from services.ocr.recognition import TextRecognizer
 from services.ocr.round_glyph import spell_round_glyphs
 from services.ocr.second_opinion import more_confident, needs_second_reading
-from services.ocr.stacked import without_stacked_pairs
 from services.ocr.settings import OcrSettings
+from services.ocr.stacked import without_stacked_pairs
 from services.ocr.tight_crops import CROP_SIDE, is_tight_crop
 
 MIN_TEXT_HEIGHT = 8  # pixels; smaller regions cannot be read

@@ -7,8 +7,8 @@ in Oregon). They name the plate's type or its county, and the labelled US photos
 the registration's height instead ("R72LY"), which is wrong either way. Where the recognizer put
 its first or last character, the crop shows two blobs of ink one above the other, each less than
 STACKED_SHARE of the height of the registration's characters and none taller: that character is a
-stacked pair and is dropped.
-The registration's characters are each one blob (plate fonts have no separate dots or bars).
+stacked pair and is dropped. A registration's own characters are each one blob, as tall as the
+others (plate fonts have no separate dots or bars), so an 8 or a B is never taken for a pair.
 """
 import cv2
 import numpy as np
@@ -21,6 +21,7 @@ Blob = tuple[int, int, int, int]  # x, y, width, height of one connected piece o
 STACKED_SHARE = 0.6   # a stacked character is at most this share of the registration's height
 SMALLEST_SHARE = 0.25  # and at least this (smaller blobs are bolts, dirt, a sticker's print)
 TALL = 0.35, 0.95     # a registration's character spans this share of its crop's height (not its edge)
+WIDEST = 0.8          # and is at most this many crop heights wide
 MIN_CHARS = 3         # characters that must remain: a registration's text is longer than its type
 
 
@@ -38,7 +39,7 @@ def character_height(blobs: list[Blob], crop_height: int) -> float | None:
     """The median height of the blobs shaped like a registration's characters (tall, not wide, and
     not the whole crop's height, as the plate's edge is); None where fewer than two are."""
     low, high = TALL
-    tall = [b[3] for b in blobs if low * crop_height <= b[3] <= high * crop_height and b[2] <= 0.8 * crop_height]
+    tall = [b[3] for b in blobs if low * crop_height <= b[3] <= high * crop_height and b[2] <= WIDEST * crop_height]
     return float(np.median(tall)) if len(tall) >= 2 else None
 
 
