@@ -52,7 +52,7 @@ def one_above_the_other(upper: Blob, lower: Blob) -> bool:
 def is_stacked_pair(blobs: list[Blob], x: float, char_height: float) -> bool:
     """At column x there is a pair of small blobs stacked, and nothing as tall as a character."""
     here = [b for b in blobs if b[0] <= x <= b[0] + b[2] and b[3] >= SMALLEST_SHARE * char_height]
-    if not here or any(b[3] > STACKED_SHARE * char_height for b in here):
+    if any(b[3] > STACKED_SHARE * char_height for b in here):
         return False
     column = sorted(here, key=lambda b: b[1])
     return any(one_above_the_other(upper, lower) for upper, lower in zip(column, column[1:]))
@@ -69,6 +69,4 @@ def without_stacked_pairs(crop: np.ndarray, decoded: Decoded) -> Decoded:
     width = crop.shape[1]
     ends = {0, len(decoded.text) - 1}
     dropped = {k for k in ends if is_stacked_pair(blobs, decoded.char_positions[k] * width, height)}
-    if not dropped or len(decoded.text) - len(dropped) < MIN_CHARS:
-        return decoded
-    return decoded.without(dropped)
+    return decoded if len(decoded.text) - len(dropped) < MIN_CHARS else decoded.without(dropped)
