@@ -1,7 +1,10 @@
 """What counts as a plate among the texts read in a frame (pure).
 
-A plate's text is upper-case A-Z and 0-9 only, 2 to 8 characters, after separators are dropped,
-and not one character repeated (a row of windows or fence posts reads as "IIIIII").
+A plate's text is upper-case A-Z and 0-9 only, 2 to 8 characters, after separators are dropped
+(spaces, punctuation and symbols: what a gap, a dash, a dot or an emblem between a registration's
+groups is read as, "CU*N*AZ" or "CU+N+AZ" for Arizona's cacti), and not one character repeated,
+unless it is a vanity plate's ("5555"): at least MIN_REPEATS times, and not a thin stroke or a
+round glyph (a row of windows or fence posts reads as "IIIIII"; a sticker's year as "22").
 Regions whose text is mostly something else (words, other scripts) are not plates, nor is the
 name of a US state printed across the top of a plate, nor a make's badge or a country sticker
 (badges.py), nor the date and time a camera stamps on its frames (overlays.py).
@@ -20,9 +23,10 @@ from services.ocr.badges import is_badge
 from services.ocr.overlays import is_date_or_time
 
 PLATE_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
-SEPARATORS = frozenset(" -.·•:_'\"")
+ROW_GLYPHS = frozenset("I1L0O")  # what a row of posts, bars or round windows is read as
+MIN_REPEATS = 4  # one character repeated fewer times is a number on a sticker or a sign, not a plate
 MIN_LENGTH, MAX_LENGTH = 2, 8
-MAX_FOREIGN = 1  # characters that are neither plate characters nor separators (a state emblem, a smudge)
+MAX_FOREIGN = 1  # characters that are neither plate characters nor separators (a letter of another script)
 UNSURE = 0.5  # a character read less confidently than this is a mark, not a character
 STATE_NAMES = frozenset(canonical_plate(name) for name in (
     "ALABAMA", "ALASKA", "ARIZONA", "ARKANSAS", "CALIFORNIA", "COLORADO", "CONNECTICUT", "DELAWARE", "FLORIDA",
@@ -58,6 +62,11 @@ class PlateText:
         return any(c.isdigit() for c in self.text)
 
 
+def is_separator(char: str) -> bool:
+    """A space, punctuation or a symbol (char: one character, NFKC-normalised, so perhaps several)."""
+    return all(unicodedata.category(c)[0] in "ZPS" for c in char)
+
+
 def normalise(raw: str, confidences: list[float]) -> tuple[PlateText, int]:
     """Upper-case plate characters with their confidences, and how many foreign characters (or
     unsure ones, dropped as marks) were dropped."""
@@ -69,9 +78,14 @@ def normalise(raw: str, confidences: list[float]) -> tuple[PlateText, int]:
             scores.append(score)
         elif char in PLATE_CHARS:
             marks.append(score)
-        elif char not in SEPARATORS:
+        elif not is_separator(char):
             foreign += 1
     return PlateText("".join(kept), scores, tuple(marks)), foreign + len(marks)
+
+
+def is_a_row(text: str) -> bool:
+    """One character repeated, as posts, bars or windows read, or a sticker's year; not a vanity plate's."""
+    return len(set(text)) == 1 and (text[0] in ROW_GLYPHS or len(text) < MIN_REPEATS)
 
 
 def as_plate(raw: str, confidences: list[float]) -> PlateText | None:
@@ -79,7 +93,7 @@ def as_plate(raw: str, confidences: list[float]) -> PlateText | None:
     if is_date_or_time(raw):
         return None
     plate, foreign = normalise(raw, confidences)
-    if foreign > MAX_FOREIGN or not MIN_LENGTH <= len(plate.text) <= MAX_LENGTH or len(set(plate.text)) < 2:
+    if foreign > MAX_FOREIGN or not MIN_LENGTH <= len(plate.text) <= MAX_LENGTH or is_a_row(plate.text):
         return None
     if canonical_plate(plate.text) in STATE_NAMES or is_badge(plate.text):  # also with look-alikes: "0HI0", "F0RD"
         return None

@@ -10,6 +10,14 @@ def test_normalise_upper_cases_and_drops_separators_with_their_scores():
     assert foreign == 0
 
 
+@pytest.mark.parametrize("raw", ["CU*N*AZ", "CU+N+AZ"])
+def test_punctuation_and_symbols_between_groups_are_separators(raw):
+    # Arizona's cacti between "CU", "N" and "AZ", read as asterisks in a crop and as plus signs in a scene
+    plate, foreign = normalise(raw, [0.98, 1.0, 0.83, 0.98, 0.94, 0.98, 0.98])
+    assert (plate.text, foreign) == ("CUNAZ", 0)
+    assert plate.char_confidences == [0.98, 1.0, 0.98, 0.98, 0.98]
+
+
 def test_full_width_characters_become_ascii():
     plate, foreign = normalise("ＡＢ１２", [1.0] * 4)
     assert (plate.text, foreign) == ("AB12", 0)
@@ -20,12 +28,12 @@ def test_foreign_characters_are_counted_and_dropped():
     assert (plate.text, foreign) == ("A12345", 1)
 
 
-@pytest.mark.parametrize("raw", ["ABC1234", "7FDMS6", "AB", "ABCD1234", "abc 123", "京A12345"])
+@pytest.mark.parametrize("raw", ["ABC1234", "7FDMS6", "AB", "ABCD1234", "abc 123", "京A12345", "5555"])
 def test_plate_like_texts_are_plates(raw):
     assert as_plate(raw, [0.9] * len(raw)) is not None
 
 
-@pytest.mark.parametrize("raw", ["A", "", "CALIFORNIA", "ABCD12345", "--", "停车场A1", "©®A1", "IIIIII", "11"])
+@pytest.mark.parametrize("raw", ["A", "", "CALIFORNIA", "ABCD12345", "--", "停车场A1", "ÄÖA1", "IIIIII", "11", "OOOO", "22", "777"])
 def test_too_short_too_long_or_foreign_texts_are_not_plates(raw):
     assert as_plate(raw, [0.9] * len(raw)) is None
 
