@@ -6,8 +6,8 @@ groups is read as, "CU*N*AZ" or "CU+N+AZ" for Arizona's cacti), and not one char
 unless it is a vanity plate's ("5555"): at least MIN_REPEATS times, and not a thin stroke or a
 round glyph (a row of windows or fence posts reads as "IIIIII"; a sticker's year as "22").
 Regions whose text is mostly something else (words, other scripts) are not plates, nor is the
-name of a US state printed across the top of a plate, nor a make's badge or a country sticker
-(badges.py), nor the date and time a camera stamps on its frames (overlays.py).
+name of a US state printed across the top of a plate, nor a make's badge, an engine's size or a
+country sticker (badges.py), nor the date and time a camera stamps on its frames (overlays.py).
 
 A character read with less than UNSURE confidence is taken for a mark that is not a character (a
 bolt, the plate's edge, an emblem between two groups) and dropped like a foreign character; at
@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from alpr_common.plates import canonical_plate
-from services.ocr.badges import is_badge
+from services.ocr.badges import is_badge, is_engine_size
 from services.ocr.overlays import is_date_or_time
 
 PLATE_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
@@ -90,7 +90,7 @@ def is_a_row(text: str) -> bool:
 
 def as_plate(raw: str, confidences: list[float]) -> PlateText | None:
     """The plate text read in a region or a line, or None when it is not plate-like."""
-    if is_date_or_time(raw):
+    if is_date_or_time(raw) or is_engine_size(raw):
         return None
     plate, foreign = normalise(raw, confidences)
     if foreign > MAX_FOREIGN or not MIN_LENGTH <= len(plate.text) <= MAX_LENGTH or is_a_row(plate.text):

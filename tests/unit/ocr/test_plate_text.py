@@ -71,6 +71,16 @@ def test_a_country_sticker_is_not_a_plate(raw):
     assert as_plate(raw, [0.99] * len(raw)) is None
 
 
+@pytest.mark.parametrize("raw", ["2.0", "1,6", "1.8T", "2.0 TDI", "1.6 HDi"])
+def test_an_engines_size_on_its_badge_is_not_a_plate(raw):
+    assert as_plate(raw, [0.99] * len(raw)) is None
+
+
+@pytest.mark.parametrize("raw, text", [("20", "20"), ("1.2ABC34", "12ABC34"), ("AB.2.0", "AB20"), ("2.05", "205")])
+def test_digits_with_a_dot_that_are_not_an_engines_size_are_plates(raw, text):
+    assert as_plate(raw, [0.99] * len(raw)).text == text
+
+
 def test_digits_that_look_like_a_country_sign_are_plates():
     assert as_plate("15", [0.99, 0.99]).text == "15"  # "IS" with look-alikes folded
     assert as_plate("SK1", [0.99] * 3).text == "SK1"
