@@ -1,4 +1,6 @@
 """Text detection on a batch of frames with the PP-OCRv4 detection model."""
+from collections.abc import Iterator
+
 import cv2
 import numpy as np
 
@@ -52,9 +54,15 @@ class TextDetector:
         self.full_resolution_above = full_resolution_above
 
     def detect(self, images: list[np.ndarray]) -> list[list[Region]]:
-        """Text regions per image, corners in that image's pixels; up to max_batch images per model call."""
-        chunks = batches(images, self.max_batch)
-        inputs = [detection_batch(chunk, self.side, self.full_resolution_above) for chunk in chunks]
-        maps = self.engine.run([batch for batch, _ in inputs])
+        """Text regions per image, corners in that image's pixels; up to max_batch images per model
+        call, each call's input made while the engine runs the calls before it."""
+        scalings: list[list[Scaling]] = []
+
+        def inputs() -> Iterator[np.ndarray]:
+            for chunk in batches(images, self.max_batch):
+                batch, chunk_scalings = detection_batch(chunk, self.side, self.full_resolution_above)
+                scalings.append(chunk_scalings)
+                yield batch
+        maps = self.engine.run(inputs())
         return [regions_from_map(m[0, : s.height, : s.width], s, self.params)
-                for found, (_, scalings) in zip(maps, inputs) for m, s in zip(found, scalings)]
+                for found, chunk_scalings in zip(maps, scalings) for m, s in zip(found, chunk_scalings)]

@@ -10,6 +10,7 @@ provider in the same runs, with the same outputs to within 1e-3. Tuned for throu
 recognizer call ran on one core and took 180-190 ms.
 """
 import threading
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Protocol
 
@@ -21,8 +22,9 @@ import openvino
 class Engine(Protocol):
     on_gpu: bool
 
-    def run(self, inputs: list[np.ndarray]) -> list[np.ndarray]:
-        """The first output of the model for each input, in order."""
+    def run(self, inputs: Iterable[np.ndarray]) -> list[np.ndarray]:
+        """The first output of the model for each input, in order (inputs may be made lazily: an
+        engine that runs calls side by side makes the next while it runs the ones before)."""
 
     def metadata(self, key: str) -> str | None:
         """A value of the ONNX file's metadata, or None."""
@@ -39,7 +41,7 @@ class CudaEngine:
         self.input_name = self.session.get_inputs()[0].name
         self.on_gpu = "CUDAExecutionProvider" in self.session.get_providers()
 
-    def run(self, inputs: list[np.ndarray]) -> list[np.ndarray]:
+    def run(self, inputs: Iterable[np.ndarray]) -> list[np.ndarray]:
         return [self.session.run(None, {self.input_name: x})[0] for x in inputs]
 
     def metadata(self, key: str) -> str | None:
@@ -61,8 +63,8 @@ class CpuEngine:
         self.queue = openvino.AsyncInferQueue(self.compiled, streams)
         self.lock = threading.Lock()  # one run at a time owns the queue
 
-    def run(self, inputs: list[np.ndarray]) -> list[np.ndarray]:
-        outputs: list[np.ndarray | None] = [None] * len(inputs)
+    def run(self, inputs: Iterable[np.ndarray]) -> list[np.ndarray]:
+        outputs: dict[int, np.ndarray] = {}
 
         def keep(request: openvino.InferRequest, index: int) -> None:
             outputs[index] = request.get_output_tensor(0).data.copy()
@@ -72,7 +74,7 @@ class CpuEngine:
             for index, x in enumerate(inputs):
                 self.queue.start_async({0: x}, index)
             self.queue.wait_all()
-        return outputs
+        return [outputs[index] for index in range(len(outputs))]
 
     def metadata(self, key: str) -> str | None:
         path = ["framework", key]

@@ -1,5 +1,6 @@
 """Batched text recognition with a PP-OCR recognition model and CTC decoding."""
 import math
+from collections.abc import Iterator
 
 import cv2
 import numpy as np
@@ -48,9 +49,15 @@ class TextRecognizer:
         reads at the confidence threshold both ways.)"""
         order = sorted(range(len(crops)), key=lambda i: crops[i].shape[1] / crops[i].shape[0])
         chunks = batches(order, self.max_batch)
-        inputs = [recognition_batch([crops[i] for i in chunk]) for chunk in chunks]
+        fractions: list[list[float]] = []
+
+        def inputs() -> Iterator[np.ndarray]:  # each made while the engine runs the ones before it
+            for chunk in chunks:
+                batch, chunk_fractions = recognition_batch([crops[i] for i in chunk])
+                fractions.append(chunk_fractions)
+                yield batch
         results: list[Decoded | None] = [None] * len(crops)
-        for chunk, (_, fractions), probabilities in zip(chunks, inputs, self.engine.run([b for b, _ in inputs])):
-            for i, probs, fraction in zip(chunk, probabilities, fractions):
+        for chunk, probabilities, chunk_fractions in zip(chunks, self.engine.run(inputs()), fractions):
+            for i, probs, fraction in zip(chunk, probabilities, chunk_fractions):
                 results[i] = ctc_greedy_decode(probs, self.alphabet, fraction, self.round_glyph)
         return results
