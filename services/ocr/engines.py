@@ -1,7 +1,8 @@
 """What runs the ONNX models: ONNX Runtime's CUDA provider on a GPU, OpenVINO on a CPU.
 
-Both read the same ONNX files. An engine runs a list of inputs, each one model call, and returns
-each call's first output. OpenVINO is tuned for throughput where a model is run many calls at a time
+Both read the same ONNX files. An engine runs inputs, each one model call, and returns each call's
+first output; the inputs may come from a generator, so that the CPU engine makes the next while
+it runs the ones before. OpenVINO is tuned for throughput where a model is run many calls at a time
 (the detector: one call per frame, side by side in its streams, one per core), else for the latency
 of one call that uses every core (the recognizer: one call for up to 16 crops). On this project's
 CPU machines (2 cores, 1280x720 frames) it ran the detector in 55-56 instead of 84-86 ms a frame
