@@ -8,10 +8,10 @@ the plate, and one read on two cars would chalk them as one car. So neither the 
 a country's sign of two or three letters is ever a plate, as a state's name is not. Makes are
 compared after look-alike folding ("T0Y0TA", "F0RD"); signs only with O and 0 as one, as folded they
 would be pairs of digits ("IS" is "15"). Model names (thousands, many of them also plausible plates)
-are not listed. The engine's size in litres ("2.0", "1.6", "1.8T", "2.0 TDI") is a badge too: without
-its decimal point it passes for a plate of two digits, while no registration is one digit, a decimal
-point, one digit and at most a few letters. (Measured on the 222 EU and BR scenes with their plates blurred
-out: two "2.0" badges were reported as plate "20"; two more beside the plates of the BR scenes.)
+are not listed. The engine's size in litres ("2.0", "1.6", "1.8T", "2.0 TDI") is a badge too:
+without its decimal point it passes for a plate of two digits, while no registration is one digit,
+a decimal point, one digit and at most a few letters. (On the 222 EU and BR scenes with their
+plates blurred out, two "2.0" badges were reported as plate "20"; two more beside the BR plates.)
 """
 import re
 import unicodedata

@@ -72,9 +72,11 @@ class CpuEngine:
 
         with self.lock:
             self.queue.set_callback(keep)
-            for index, x in enumerate(inputs):
-                self.queue.start_async({0: x}, index)
-            self.queue.wait_all()
+            try:
+                for index, x in enumerate(inputs):
+                    self.queue.start_async({0: x}, index)
+            finally:
+                self.queue.wait_all()  # also where making an input failed: no call outlives its run
         return [outputs[index] for index in range(len(outputs))]
 
     def metadata(self, key: str) -> str | None:
