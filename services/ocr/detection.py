@@ -1,12 +1,10 @@
 """Text detection on a batch of frames with the PP-OCRv4 detection model."""
-from collections.abc import Iterator
-
 import cv2
 import numpy as np
 
 from alpr_common.batching import batches
 from services.ocr.db_postprocess import DbParams, Region, regions_from_map
-from services.ocr.engines import Engine
+from services.ocr.engines import Engine, run_lazily
 from services.ocr.geometry import Scaling, fit_to_side
 
 DETECTION_SIDE = 960  # an image is resized so its longer side is this, unless it is a large frame:
@@ -56,13 +54,7 @@ class TextDetector:
     def detect(self, images: list[np.ndarray]) -> list[list[Region]]:
         """Text regions per image, corners in that image's pixels; up to max_batch images per model
         call, each call's input made while the engine runs the calls before it."""
-        scalings: list[list[Scaling]] = []
-
-        def inputs() -> Iterator[np.ndarray]:
-            for chunk in batches(images, self.max_batch):
-                batch, chunk_scalings = detection_batch(chunk, self.side, self.full_resolution_above)
-                scalings.append(chunk_scalings)
-                yield batch
-        maps = self.engine.run(inputs())
+        maps = run_lazily(self.engine, lambda chunk: detection_batch(chunk, self.side, self.full_resolution_above),
+                          batches(images, self.max_batch))
         return [regions_from_map(m[0, : s.height, : s.width], s, self.params)
-                for found, chunk_scalings in zip(maps, scalings) for m, s in zip(found, chunk_scalings)]
+                for found, scalings in maps for m, s in zip(found, scalings)]

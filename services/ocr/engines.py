@@ -1,8 +1,7 @@
 """What runs the ONNX models: ONNX Runtime's CUDA provider on a GPU, OpenVINO on a CPU.
 
 Both read the same ONNX files. An engine runs inputs, each one model call, and returns each call's
-first output; the inputs may come from a generator, so that the CPU engine makes the next while
-it runs the ones before. OpenVINO is tuned for throughput where a model is run many calls at a time
+first output; run_lazily makes each input while the engine runs the ones before it. OpenVINO is tuned for throughput where a model is run many calls at a time
 (the detector: one call per frame, side by side in its streams, one per core), else for the latency
 of one call that uses every core (the recognizer: one call for up to 16 crops). On this project's
 CPU machines (2 cores, 1280x720 frames) it ran the detector in 55-56 instead of 84-86 ms a frame
@@ -11,9 +10,9 @@ provider in the same runs, with the same outputs to within 1e-3. Tuned for throu
 recognizer call ran on one core and took 180-190 ms.
 """
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 import numpy as np
 import onnxruntime
@@ -29,6 +28,25 @@ class Engine(Protocol):
 
     def metadata(self, key: str) -> str | None:
         """A value of the ONNX file's metadata, or None."""
+
+
+Item = TypeVar("Item")
+Extra = TypeVar("Extra")
+
+
+def run_lazily(engine: Engine, make: Callable[[Item], tuple[np.ndarray, Extra]],
+               items: Iterable[Item]) -> list[tuple[np.ndarray, Extra]]:
+    """engine.run over the input make(item) gives for each item, each made while the engine runs the
+    ones before it; each output with what else make gave (a batch's scalings, its crops' widths)."""
+    extras: list[Extra] = []
+
+    def inputs() -> Iterator[np.ndarray]:
+        for item in items:
+            x, extra = make(item)
+            extras.append(extra)
+            yield x
+    outputs = engine.run(inputs())
+    return list(zip(outputs, extras))
 
 
 class CudaEngine:

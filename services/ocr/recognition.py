@@ -1,6 +1,5 @@
 """Batched text recognition with a PP-OCR recognition model and CTC decoding."""
 import math
-from collections.abc import Iterator
 
 import cv2
 import numpy as np
@@ -8,7 +7,7 @@ import numpy as np
 from alpr_common.batching import batches
 from services.ocr.ctc import Decoded, ctc_greedy_decode
 from services.ocr.detection import normalise
-from services.ocr.engines import Engine
+from services.ocr.engines import Engine, run_lazily
 
 HEIGHT = 48          # the model's input height
 MIN_WIDTH = 320      # the width it was trained at; narrower crops are padded to it
@@ -49,15 +48,9 @@ class TextRecognizer:
         reads at the confidence threshold both ways.)"""
         order = sorted(range(len(crops)), key=lambda i: crops[i].shape[1] / crops[i].shape[0])
         chunks = batches(order, self.max_batch)
-        fractions: list[list[float]] = []
-
-        def inputs() -> Iterator[np.ndarray]:  # each made while the engine runs the ones before it
-            for chunk in chunks:
-                batch, chunk_fractions = recognition_batch([crops[i] for i in chunk])
-                fractions.append(chunk_fractions)
-                yield batch
+        outputs = run_lazily(self.engine, lambda chunk: recognition_batch([crops[i] for i in chunk]), chunks)
         results: list[Decoded | None] = [None] * len(crops)
-        for chunk, probabilities, chunk_fractions in zip(chunks, self.engine.run(inputs()), fractions):
-            for i, probs, fraction in zip(chunk, probabilities, chunk_fractions):
+        for chunk, (probabilities, fractions) in zip(chunks, outputs):
+            for i, probs, fraction in zip(chunk, probabilities, fractions):
                 results[i] = ctc_greedy_decode(probs, self.alphabet, fraction, self.round_glyph)
         return results
