@@ -1,8 +1,9 @@
 """What runs the ONNX models: ONNX Runtime's CUDA provider on a GPU, OpenVINO on a CPU.
 
 Both read the same ONNX files. An engine runs inputs, each one model call, and returns each call's
-first output; run_lazily makes each input while the engine runs the ones before it. OpenVINO is tuned for throughput where a model is run many calls at a time
-(the detector: one call per frame, side by side in its streams, one per core), else for the latency
+first output; run_lazily makes each input while the engine runs the ones before it. OpenVINO is
+tuned for throughput where a model is run many calls at a time (the detector: one call per frame,
+side by side in its streams, one per core), else for the latency
 of one call that uses every core (the recognizer: one call for up to 16 crops). On this project's
 CPU machines (2 cores, 1280x720 frames) it ran the detector in 55-56 instead of 84-86 ms a frame
 and the recognizer in 111-123 instead of 205-208 ms for 12 crops, compared with ONNX Runtime's CPU
