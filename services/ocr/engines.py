@@ -10,7 +10,9 @@ and the recognizer in 111-123 instead of 205-208 ms for 12 crops, compared with 
 provider in the same runs, with the same outputs to within 1e-3. Tuned for throughput, a single
 recognizer call ran on one core and took 180-190 ms.
 """
+import math
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Protocol, TypeVar
@@ -68,34 +70,75 @@ class CudaEngine:
         return self.session.get_modelmeta().custom_metadata_map.get(key)
 
 
+# OpenVINO runs a model compiled for one input shape faster than the same model compiled for any
+# shape: the detector 11-14% faster (50 instead of 57 ms for a 960x544 frame, 11.5 instead of 13.4 ms
+# for a 480x256 window, this project's AMD machine), the recognizers no faster. Each such model holds
+# its own buffers, about 55 MB for a 480x256 window and 600 MB for a 1920x1088 one (a 3840x2160
+# frame's), so only a few shapes, called often and not large, get one.
+SPECIALISE_AFTER = 4  # calls of one input shape before a model that runs many calls gets one for it
+MAX_SPECIALISED = 2   # input shapes with a model of their own, per engine (a camera's frames, a window)
+MAX_SPECIALISED_VALUES = 3 * 1088 * 1088  # the most input values of a shape that gets one (an image of 1088x1088)
+
+
 class CpuEngine:
-    """OpenVINO on the CPU; with many_calls, the calls of one run go side by side."""
+    """OpenVINO on the CPU; with many_calls, the calls of one run go side by side, and the input
+    shapes called most each get a model compiled for that shape alone."""
     on_gpu = False
 
     def __init__(self, path: Path, many_calls: bool = False):
-        core = openvino.Core()
-        self.model = core.read_model(str(path))
+        self.core = openvino.Core()
+        self.model = self.core.read_model(str(path))
+        self.many_calls = many_calls
+        self.general = self.compiled(self.model)
+        self.specialised: dict[tuple[int, ...], openvino.AsyncInferQueue] = {}
+        self.calls_of_shape: Counter[tuple[int, ...]] = Counter()
+        self.slots = threading.BoundedSemaphore(len(self.general))  # calls running at once, over all models
+        self.lock = threading.Lock()  # one run at a time owns the queues
+
+    def compiled(self, model: openvino.Model) -> openvino.AsyncInferQueue:
         # f32: on CPUs with AMX (these machines) OpenVINO would compute in bfloat16, another 1.7 times
         # faster, but reading 6 fewer of the 751 US plate crops exactly and finding one EU plate less.
-        config = {"PERFORMANCE_HINT": "THROUGHPUT" if many_calls else "LATENCY", "INFERENCE_PRECISION_HINT": "f32"}
-        self.compiled = core.compile_model(self.model, "CPU", config)
-        streams = self.compiled.get_property("OPTIMAL_NUMBER_OF_INFER_REQUESTS")
-        self.queue = openvino.AsyncInferQueue(self.compiled, streams)
-        self.lock = threading.Lock()  # one run at a time owns the queue
+        config = {"PERFORMANCE_HINT": "THROUGHPUT" if self.many_calls else "LATENCY", "INFERENCE_PRECISION_HINT": "f32"}
+        compiled = self.core.compile_model(model, "CPU", config)
+        return openvino.AsyncInferQueue(compiled, compiled.get_property("OPTIMAL_NUMBER_OF_INFER_REQUESTS"))
+
+    def queue_for(self, shape: tuple[int, ...]) -> openvino.AsyncInferQueue:
+        """The queue of the model compiled for `shape`, compiling one once the shape has been called
+        SPECIALISE_AFTER times (while MAX_SPECIALISED allows), else of the model for any shape."""
+        if shape in self.specialised or not self.many_calls or math.prod(shape) > MAX_SPECIALISED_VALUES:
+            return self.specialised.get(shape, self.general)
+        self.calls_of_shape[shape] += 1
+        if self.calls_of_shape[shape] < SPECIALISE_AFTER or len(self.specialised) >= MAX_SPECIALISED:
+            return self.general
+        model = self.model.clone()
+        model.reshape(list(shape))
+        self.specialised[shape] = self.compiled(model)
+        return self.specialised[shape]
 
     def run(self, inputs: Iterable[np.ndarray]) -> list[np.ndarray]:
         outputs: dict[int, np.ndarray] = {}
+        used: list[openvino.AsyncInferQueue] = []
 
         def keep(request: openvino.InferRequest, index: int) -> None:
             outputs[index] = request.get_output_tensor(0).data.copy()
+            self.slots.release()
 
         with self.lock:
-            self.queue.set_callback(keep)
             try:
                 for index, x in enumerate(inputs):
-                    self.queue.start_async({0: x}, index)
+                    queue = self.queue_for(x.shape)
+                    if queue not in used:
+                        queue.set_callback(keep)
+                        used.append(queue)
+                    self.slots.acquire()
+                    try:
+                        queue.start_async({0: x}, index)
+                    except BaseException:
+                        self.slots.release()
+                        raise
             finally:
-                self.queue.wait_all()  # also where making an input failed: no call outlives its run
+                for queue in used:  # also where making an input failed: no call outlives its run
+                    queue.wait_all()
         return [outputs[index] for index in range(len(outputs))]
 
     def metadata(self, key: str) -> str | None:

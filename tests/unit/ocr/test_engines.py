@@ -4,7 +4,7 @@ import onnxruntime
 import pytest
 
 from alpr_common.errors import ConfigError
-from services.ocr.engines import CpuEngine, open_engine
+from services.ocr.engines import MAX_SPECIALISED, SPECIALISE_AFTER, CpuEngine, open_engine
 from services.ocr.models import character_list, locate_models
 
 
@@ -51,3 +51,36 @@ def test_a_recognition_model_without_a_dictionary_is_a_clear_error(files):
     assert detector.metadata("character") is None
     with pytest.raises(ConfigError, match="no character dictionary"):
         character_list(detector)
+
+
+def test_the_shapes_called_most_get_a_model_of_their_own_that_computes_the_same(files):
+    rng = np.random.default_rng(11)
+    frame = rng.uniform(-1, 1, (1, 3, 96, 160)).astype(np.float32)
+    engine = CpuEngine(files.detection, many_calls=True)
+    general = engine.run([frame])[0]
+    engine.run([frame] * (SPECIALISE_AFTER - 1))
+    assert list(engine.specialised) == [frame.shape]
+    assert np.abs(engine.run([frame])[0] - general).max() < 1e-4
+    others = [rng.uniform(-1, 1, (1, 3, 32 * k, 64)).astype(np.float32) for k in (1, 2, 3)]
+    engine.run([x for x in others for _ in range(SPECIALISE_AFTER)])
+    assert len(engine.specialised) == MAX_SPECIALISED
+
+
+def test_a_large_shape_or_a_model_of_one_call_at_a_time_gets_none(files):
+    detector = CpuEngine(files.detection, many_calls=True)
+    detector.run([np.zeros((1, 3, 1120, 1088), np.float32)] * SPECIALISE_AFTER)  # over MAX_SPECIALISED_VALUES
+    recognizer = CpuEngine(files.recognition)
+    recognizer.run([np.zeros((2, 3, 48, 160), np.float32)] * SPECIALISE_AFTER)
+    assert detector.specialised == {} and recognizer.specialised == {}
+
+
+def test_an_input_that_fails_to_be_made_fails_the_run_and_leaves_the_engine_usable(files):
+    engine = CpuEngine(files.detection, many_calls=True)
+    frame = np.zeros((1, 3, 64, 96), np.float32)
+
+    def inputs():
+        yield frame
+        raise ValueError("a frame that cannot be read")
+    with pytest.raises(ValueError, match="cannot be read"):
+        engine.run(inputs())
+    assert [o.shape[-2:] for o in engine.run([frame, frame])] == [(64, 96), (64, 96)]
