@@ -7,7 +7,8 @@ from pathlib import Path
 
 import numpy as np
 
-from services.ocr.closer_look import CLOSER_SIDE, UNSURE_FLOOR, in_frame, look_window, same_plate, worth_a_closer_look
+from services.ocr.closer_look import (CLOSER_SIDE, UNSURE_FLOOR, in_frame, in_window, look_window, on_its_line, same_plate,
+                                      worth_a_closer_look)
 from services.ocr.ctc import Decoded
 from services.ocr.db_postprocess import Region
 from services.ocr.detection import DETECTION_SIDE, FULL_RESOLUTION_ABOVE, TextDetector, detection_side
@@ -148,10 +149,14 @@ class PlateReader:
         return [[replace(r, box=plate_box(r.box, *image.shape[:2])) for r in plates]
                 for image, plates in zip(images, found)]
 
-    def plates_found(self, images: list[np.ndarray], detector: TextDetector,
-                     unsure_floor: float | None = None) -> list[list[PlateResult]]:
-        """Plates per image, each boxed by its registration's text (and unsure ones: plates_of_frame)."""
+    def plates_found(self, images: list[np.ndarray], detector: TextDetector, unsure_floor: float | None = None,
+                     lines: list[Box] | None = None) -> list[list[PlateResult]]:
+        """Plates per image, each boxed by its registration's text (and unsure ones: plates_of_frame);
+        with lines, only the text on the line of each image's box is read (closer_look.on_its_line)."""
         regions = [[r for r in found if worth_reading(r)] for found in detector.detect(images)]
+        if lines is not None:
+            regions = [[r for r in found if on_its_line(bounding_box(r.corners, *image.shape[:2]), line)]
+                       for found, image, line in zip(regions, images, lines)]
         owners = [(i, r) for i, found in enumerate(regions) for r in found]
         crops = [crop_quad(images[i], r.corners) for i, r in owners]
         texts = [without_stacked_pairs(c, without_artwork(c, d)) for c, d in zip(crops, self.read_texts(crops))]
@@ -172,8 +177,9 @@ class PlateReader:
             windows = [look_window(plate.box, h, w) for plate in plates]
             looks += [(i, k, window) for k, window in enumerate(windows) if worth_a_closer_look(window, first_scale)]
         crops = [images[i][y: y + h, x: x + w] for i, _, (x, y, w, h) in looks]
+        lines = [in_window(found[i][k].box, window) for i, k, window in looks]
         closer = [list(plates) for plates in found]
-        for (i, k, window), seen in zip(looks, self.plates_found(crops, self.closer_detector)):
+        for (i, k, window), seen in zip(looks, self.plates_found(crops, self.closer_detector, lines=lines)):
             match = same_plate(found[i][k].box, [in_frame(p.box, window) for p in seen])
             if match is not None:
                 closer[i][k] = replace(seen[match], box=found[i][k].box)

@@ -1,4 +1,4 @@
-from services.ocr.closer_look import in_frame, look_window, same_plate, worth_a_closer_look
+from services.ocr.closer_look import in_frame, in_window, look_window, on_its_line, same_plate, worth_a_closer_look
 from services.ocr.detection import detection_side
 
 PLATE = (600, 400, 90, 20)  # x, y, w, h of a small plate's characters in a 1280x720 frame
@@ -40,3 +40,17 @@ def test_the_plate_found_again_is_the_one_overlapping_the_first_most():
 def test_no_plate_found_again_where_nothing_overlaps_enough():
     assert same_plate(PLATE, []) is None
     assert same_plate(PLATE, [(760, 400, 90, 20), (660, 405, 60, 20)]) is None  # overlaps 0.18
+
+
+def test_a_box_of_the_frame_is_moved_into_the_window_and_back():
+    window = (300, 180, 200, 100)
+    assert in_window((345, 210, 90, 30), window) == (45, 30, 90, 30)
+    assert in_frame(in_window((345, 210, 90, 30), window), window) == (345, 210, 90, 30)
+
+
+def test_only_the_text_on_the_plates_line_is_read_again():
+    plate = (45, 30, 90, 30)  # rows 30 to 60 of the window
+    assert on_its_line((40, 28, 60, 34), plate)       # the registration, found a little taller
+    assert on_its_line((110, 32, 30, 26), plate)      # a group of it the first pass left out
+    assert not on_its_line((50, 5, 80, 14), plate)    # the state's name above
+    assert not on_its_line((50, 64, 80, 12), plate)   # the slogan below
