@@ -73,16 +73,19 @@ class CudaEngine:
 # OpenVINO runs a model compiled for one input shape faster than the same model compiled for any
 # shape: the detector 11-14% faster (50 instead of 57 ms for a 960x544 frame, 11.5 instead of 13.4 ms
 # for a 480x256 window, this project's AMD machine), the recognizers no faster. Each such model holds
-# its own buffers, about 55 MB for a 480x256 window and 600 MB for a 1920x1088 one (a 3840x2160
-# frame's), so only a few shapes, called often and not large, get one.
+# its own buffers: on 1280x720 frames the OCR service peaked 140 MB higher with one for the frames'
+# shape, and one for a 1920x1088 shape (a 3840x2160 frame's) would take 600 MB. So one shape gets
+# one, the first called SPECIALISE_AFTER times if not too large: a camera's frames. With a second,
+# for the commonest closer-look window, 1280x720 frames ran no faster, and 3840x2160 frames peaked
+# at 1975 MiB (1919 with one).
 SPECIALISE_AFTER = 4  # calls of one input shape before a model that runs many calls gets one for it
-MAX_SPECIALISED = 2   # input shapes with a model of their own, per engine (a camera's frames, a window)
+MAX_SPECIALISED = 1   # input shapes with a model of their own, per engine
 MAX_SPECIALISED_VALUES = 3 * 1088 * 1088  # the most input values of a shape that gets one (an image of 1088x1088)
 
 
 class CpuEngine:
-    """OpenVINO on the CPU; with many_calls, the calls of one run go side by side, and the input
-    shapes called most each get a model compiled for that shape alone."""
+    """OpenVINO on the CPU; with many_calls, the calls of one run go side by side, and the first input
+    shape called SPECIALISE_AFTER times (a camera's frames) gets a model compiled for it alone."""
     on_gpu = False
 
     def __init__(self, path: Path, many_calls: bool = False):
