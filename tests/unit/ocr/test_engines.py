@@ -53,7 +53,7 @@ def test_a_recognition_model_without_a_dictionary_is_a_clear_error(files):
         character_list(detector)
 
 
-def test_the_shapes_called_most_get_a_model_of_their_own_that_computes_the_same(files):
+def test_the_first_shape_called_often_gets_a_model_of_its_own_that_computes_the_same(files):
     rng = np.random.default_rng(11)
     frame = rng.uniform(-1, 1, (1, 3, 96, 160)).astype(np.float32)
     engine = CpuEngine(files.detection, many_calls=True)
