@@ -123,8 +123,10 @@ class CpuEngine:
         used: list[openvino.AsyncInferQueue] = []
 
         def keep(request: openvino.InferRequest, index: int) -> None:
-            outputs[index] = request.get_output_tensor(0).data.copy()
-            self.slots.release()
+            try:
+                outputs[index] = request.get_output_tensor(0).data.copy()
+            finally:
+                self.slots.release()  # a call's slot comes back whatever happens to its output
 
         with self.lock:
             try:
