@@ -108,10 +108,12 @@ class CpuEngine:
     def queue_for(self, shape: tuple[int, ...]) -> openvino.AsyncInferQueue:
         """The queue of the model compiled for `shape`, compiling one once the shape has been called
         SPECIALISE_AFTER times (while MAX_SPECIALISED allows), else of the model for any shape."""
-        if shape in self.specialised or not self.many_calls or math.prod(shape) > MAX_SPECIALISED_VALUES:
-            return self.specialised.get(shape, self.general)
+        if shape in self.specialised:
+            return self.specialised[shape]
+        if not self.many_calls or len(self.specialised) >= MAX_SPECIALISED or math.prod(shape) > MAX_SPECIALISED_VALUES:
+            return self.general
         self.calls_of_shape[shape] += 1
-        if self.calls_of_shape[shape] < SPECIALISE_AFTER or len(self.specialised) >= MAX_SPECIALISED:
+        if self.calls_of_shape[shape] < SPECIALISE_AFTER:
             return self.general
         model = self.model.clone()
         model.reshape(list(shape))

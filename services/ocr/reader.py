@@ -153,17 +153,16 @@ class PlateReader:
                      lines: list[Box] | None = None) -> list[list[PlateResult]]:
         """Plates per image, each boxed by its registration's text (and unsure ones: plates_of_frame);
         with lines, only the text on the line of each image's box is read (closer_look.on_its_line)."""
-        regions = [[r for r in found if worth_reading(r)] for found in detector.detect(images)]
+        boxed = [[(r, bounding_box(r.corners, *image.shape[:2])) for r in found if worth_reading(r)]
+                 for image, found in zip(images, detector.detect(images))]
         if lines is not None:
-            regions = [[r for r in found if on_its_line(bounding_box(r.corners, *image.shape[:2]), line)]
-                       for found, image, line in zip(regions, images, lines)]
-        owners = [(i, r) for i, found in enumerate(regions) for r in found]
-        crops = [crop_quad(images[i], r.corners) for i, r in owners]
+            boxed = [[(r, box) for r, box in regions if on_its_line(box, line)] for regions, line in zip(boxed, lines)]
+        owners = [(i, region, box) for i, regions in enumerate(boxed) for region, box in regions]
+        crops = [crop_quad(images[i], region.corners) for i, region, _ in owners]
         texts = [without_stacked_pairs(c, without_artwork(c, d)) for c, d in zip(crops, self.read_texts(crops))]
         parts: list[list[tuple[Decoded, Box]]] = [[] for _ in images]
-        for (i, region), decoded in zip(owners, texts):
-            h, w = images[i].shape[:2]
-            parts[i].append((decoded, bounding_box(region.corners, h, w)))
+        for (i, _, box), decoded in zip(owners, texts):
+            parts[i].append((decoded, box))
         return [plates_of_frame(candidates_of_frame(p), self.min_confidence, unsure_floor) for p in parts]
 
     def looked_closer(self, images: list[np.ndarray], found: list[list[PlateResult]]) -> list[list[PlateResult]]:
