@@ -6,8 +6,11 @@ in Oregon). They name the plate's type or its county, and the labelled US photos
 (../shared/datasets/us-plate-crops) leave them out; a text model reads the pair as one character of
 the registration's height instead ("R72LY"), which is wrong either way. Where the recognizer put
 its first or last character, the crop shows two blobs of ink one above the other, each less than
-STACKED_SHARE of the height of the registration's characters and none taller: that character is a
-stacked pair and is dropped. A registration's own characters are each one blob, as tall as the
+STACKED_SHARE of the height of the registration's characters and none taller, and of one size (two
+letters of one font, within ONE_SIZE of each other's height): that character is a stacked pair and
+is dropped. A character of the registration whose ink falls apart in two, as glare or a bar across
+the plate can cut it (a D cut into a piece of a quarter and one of a half of its height), is two
+blobs of different sizes. A registration's own characters are each one blob, as tall as the
 others (plate fonts have no separate dots or bars), so an 8 or a B is never taken for a pair.
 """
 import cv2
@@ -22,6 +25,7 @@ STACKED_SHARE = 0.6   # a stacked character is at most this share of the registr
 SMALLEST_SHARE = 0.25  # and at least this (smaller blobs are bolts, dirt, a sticker's print)
 TALL = 0.35, 0.95     # a registration's character spans this share of its crop's height (not its edge)
 WIDEST = 0.8          # and is at most this many crop heights wide
+ONE_SIZE = 1.5        # the taller of a stacked pair's two characters is at most this many times the other's height
 MIN_CHARS = 3         # characters that must remain: a registration's text is longer than its type
 
 
@@ -44,9 +48,11 @@ def character_height(blobs: list[Blob], crop_height: int) -> float | None:
 
 
 def one_above_the_other(upper: Blob, lower: Blob) -> bool:
-    """lower lies below upper, and they share at least half the narrower one's width."""
+    """lower lies below upper, they share at least half the narrower one's width, and they are of
+    one size (ONE_SIZE)."""
     shared = min(upper[0] + upper[2], lower[0] + lower[2]) - max(upper[0], lower[0])
-    return lower[1] >= upper[1] + upper[3] and shared >= 0.5 * min(upper[2], lower[2])
+    short, tall = sorted((upper[3], lower[3]))
+    return lower[1] >= upper[1] + upper[3] and shared >= 0.5 * min(upper[2], lower[2]) and tall <= ONE_SIZE * short
 
 
 def is_stacked_pair(blobs: list[Blob], x: float, char_height: float) -> bool:

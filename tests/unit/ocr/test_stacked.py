@@ -75,3 +75,19 @@ def test_a_text_without_characters_of_one_height_is_left_alone():
     crop = np.full((HEIGHT, 200, 3), 235, np.uint8)
     decoded = Decoded("ABCD", [0.9] * 4, [0.2, 0.4, 0.6, 0.8])
     assert without_stacked_pairs(crop, decoded) == decoded
+
+
+def test_a_character_cut_in_two_unequal_pieces_is_not_a_pair():
+    # glare or a bar across the plate cuts the D: a piece of a quarter of its height above one of a
+    # half (its foot lost), each shorter than a stacked character may be, and the recognizer puts
+    # the D at its stem, where the two pieces lie one above the other
+    crop, decoded = text_crop("DZ1555")
+    left, top, _, height = next(b for b in ink_blobs(crop) if b[0] < STEP)
+    plate = (235, 235, 230)
+    cv2.rectangle(crop, (0, top + height // 4), (STEP + STEP // 2, top + height // 4 + 3), plate, -1)
+    cv2.rectangle(crop, (0, top + 4 * height // 5), (STEP + STEP // 2, HEIGHT), plate, -1)
+    stem = left + 4
+    pieces = sorted((b for b in ink_blobs(crop) if b[0] <= stem <= b[0] + b[2]), key=lambda b: b[1])
+    assert len(pieces) == 2 and pieces[1][3] > 1.5 * pieces[0][3]
+    at_the_stem = Decoded(decoded.text, decoded.char_confidences, [stem / crop.shape[1], *decoded.char_positions[1:]])
+    assert without_stacked_pairs(crop, at_the_stem) == at_the_stem
