@@ -20,8 +20,14 @@ found). It costs about 30% of the frames a second on 1280x720 real scenes (`alpr
 window is about a sixth of a frame's pixels to detect, and the texts on the plate's line in it are
 read again. Reading only those, not the state's name and the slogan above and below, took 230
 instead of 238 s to evaluate the US plates in scenes (`alpr ocr paste`), with the same 677 exact.
+
+The window's detector sometimes boxes the plate's text short of a character the first pass read
+with confidence (Hawaii's rainbow behind the last "7" of "GZG 347"): where the window's reading is
+the first one less characters at an end where its box falls short of the first box, each read at
+least SURE in the first pass, the first reading stands (cut_off_by_window).
 """
 from services.ocr.geometry import Box, iou
+from services.ocr.round_glyph import as_one_glyph
 
 CLOSER_SIDE = 480  # the window's longer side at detection, in pixels
 WIDEN = 1.5  # plate heights added left and right of the plate: room for a character it cut off
@@ -29,6 +35,7 @@ HEIGHTEN = 1.0  # plate heights added above and below
 MIN_GAIN = 1.5  # look again only where the window is enlarged at least this much more than the frame was
 UNSURE_FLOOR = 0.2  # plate-like text with a digit this confident is looked at again (0.1 read no more)
 MIN_OVERLAP = 0.3  # intersection over union of a plate found in the window with the first one
+SURE = 0.9  # a character the first pass read this confidently is not lost to a box that cut it off
 
 
 def look_window(box: Box, height: int, width: int) -> Box:
@@ -69,3 +76,25 @@ def same_plate(box: Box, found: list[Box]) -> int | None:
     overlaps = [iou(box, other) for other in found]
     best = max(range(len(found)), key=overlaps.__getitem__, default=None)
     return best if best is not None and overlaps[best] >= MIN_OVERLAP else None
+
+
+def cut_off_by_window(first_text: str, first_confidences: list[float], first_box: Box,
+                      closer_text: str, closer_box: Box) -> bool:
+    """Whether the window's reading (closer_text in closer_box, the frame's pixels) is the first
+    reading less characters at its ends, each read at least SURE in the first pass, and at each end
+    that lost some the window's box falls short of the first box: the window's box cut them off. (O
+    and 0 count as one glyph: a plate's layout may spell them anew once a neighbour is lost.)"""
+    first_text, closer_text = one_glyph(first_text), one_glyph(closer_text)
+    start = first_text.find(closer_text) if closer_text else -1
+    if start < 0 or len(closer_text) == len(first_text):
+        return False
+    end = start + len(closer_text)
+    lost = first_confidences[:start] + first_confidences[end:]
+    short_left = closer_box[0] > first_box[0]
+    short_right = closer_box[0] + closer_box[2] < first_box[0] + first_box[2]
+    return (all(c >= SURE for c in lost) and (start == 0 or short_left)
+            and (end == len(first_text) or short_right))
+
+
+def one_glyph(text: str) -> str:
+    return "".join(as_one_glyph(c) for c in text)

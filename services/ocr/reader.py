@@ -7,8 +7,8 @@ from pathlib import Path
 
 import numpy as np
 
-from services.ocr.closer_look import (CLOSER_SIDE, UNSURE_FLOOR, in_frame, in_window, look_window, on_its_line, same_plate,
-                                      worth_a_closer_look)
+from services.ocr.closer_look import (CLOSER_SIDE, UNSURE_FLOOR, cut_off_by_window, in_frame, in_window, look_window,
+                                      on_its_line, same_plate, worth_a_closer_look)
 from services.ocr.ctc import Decoded
 from services.ocr.db_postprocess import Region
 from services.ocr.detection import DETECTION_SIDE, FULL_RESOLUTION_ABOVE, TextDetector, detection_side
@@ -168,7 +168,7 @@ class PlateReader:
     def looked_closer(self, images: list[np.ndarray], found: list[list[PlateResult]]) -> list[list[PlateResult]]:
         """found, each plate the first pass saw small read again in a window around it, the windows
         of all frames detected together (closer_look.py); a plate keeps its first box, and its first
-        reading where the window shows no confident plate there."""
+        reading where the window shows no confident plate there or cut some of it off."""
         looks = []  # (frame, plate, window)
         for i, (image, plates) in enumerate(zip(images, found)):
             h, w = image.shape[:2]
@@ -179,9 +179,12 @@ class PlateReader:
         lines = [in_window(found[i][k].box, window) for i, k, window in looks]
         closer = [list(plates) for plates in found]
         for (i, k, window), seen in zip(looks, self.plates_found(crops, self.closer_detector, lines=lines)):
-            match = same_plate(found[i][k].box, [in_frame(p.box, window) for p in seen])
-            if match is not None:
-                closer[i][k] = replace(seen[match], box=found[i][k].box)
+            first = found[i][k]
+            boxes = [in_frame(p.box, window) for p in seen]
+            match = same_plate(first.box, boxes)
+            if match is not None and not cut_off_by_window(first.text, first.char_confidences, first.box,
+                                                            seen[match].text, boxes[match]):
+                closer[i][k] = replace(seen[match], box=first.box)
         return [sorted(plates, key=lambda r: r.confidence, reverse=True) for plates in closer]
 
     def read_texts(self, crops: list[np.ndarray]) -> list[Decoded]:

@@ -1,4 +1,5 @@
-from services.ocr.closer_look import in_frame, in_window, look_window, on_its_line, same_plate, worth_a_closer_look
+from services.ocr.closer_look import (cut_off_by_window, in_frame, in_window, look_window, on_its_line, same_plate,
+                                      worth_a_closer_look)
 from services.ocr.detection import detection_side
 
 PLATE = (600, 400, 90, 20)  # x, y, w, h of a small plate's characters in a 1280x720 frame
@@ -54,3 +55,36 @@ def test_only_the_text_on_the_plates_line_is_read_again():
     assert on_its_line((110, 32, 30, 26), plate)      # a group of it the first pass left out
     assert not on_its_line((50, 5, 80, 14), plate)    # the state's name above
     assert not on_its_line((50, 64, 80, 12), plate)   # the slogan below
+
+
+FIRST_BOX = (498, 712, 174, 66)  # "GZG 347" as the first pass boxed it
+
+
+def test_a_character_the_windows_box_cut_off_keeps_the_first_reading():
+    # the window's box ends before the last "7": the window read "GZG34"
+    assert cut_off_by_window("GZG347", [0.99] * 6, FIRST_BOX, "GZG34", (498, 712, 160, 66))
+    assert cut_off_by_window("LM025BD", [0.98] * 7, FIRST_BOX, "M025BD", (520, 712, 152, 66))
+
+
+def test_a_character_lost_inside_the_windows_box_was_rejected_by_the_closer_reading():
+    assert not cut_off_by_window("GZG347", [0.99] * 6, FIRST_BOX, "GZG34", (495, 712, 180, 66))
+
+
+def test_an_unsure_character_at_the_edge_is_not_kept():
+    # the plate's edge read as an "N" before the registration
+    assert not cut_off_by_window("N46914", [0.85, 0.99, 0.99, 0.99, 0.99, 0.99], FIRST_BOX, "46914",
+                                 (530, 712, 142, 66))
+
+
+def test_the_box_must_fall_short_at_the_end_that_lost_characters():
+    assert not cut_off_by_window("GZG347", [0.99] * 6, FIRST_BOX, "ZG347", (498, 712, 160, 66))
+
+
+def test_a_reading_other_than_the_first_less_its_ends_is_the_windows_to_keep():
+    assert not cut_off_by_window("GZG347", [0.99] * 6, FIRST_BOX, "GZC34", (498, 712, 160, 66))
+    assert not cut_off_by_window("GZG347", [0.99] * 6, FIRST_BOX, "GZG347", (498, 712, 160, 66))
+
+
+def test_o_and_0_count_as_one_glyph():
+    # "KMB0RAK" less its "K" spells its round glyph anew: "MBORAK"
+    assert cut_off_by_window("KMB0RAK", [0.95] * 7, FIRST_BOX, "MBORAK", (510, 712, 162, 66))
