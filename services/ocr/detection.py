@@ -13,7 +13,8 @@ DETECTION_SIDE = 960  # an image is resized so its longer side is this, unless i
 # pixels high in it would shrink below what the detector finds. At 1920 px that is 4 times the
 # detection work of a 960 px frame. MAX_SIDE keeps the OCR service under 2 GiB on a CPU: a batch of
 # eight 3840x2160 frames peaked at 1.6 GiB detected at 1920 px, 2.3 at 2560 and 4.3 at 3840 (with
-# the second recognizer and the closer look since, 1.9 GiB at 1920 px: 1919 MiB, 2026-12-03).
+# the second recognizer and the closer look since, 1.9 GiB at 1920 px: 1919 MiB, 2026-12-03; 1945 MiB in a
+# later session, with the same models and buffers).
 FULL_RESOLUTION_ABOVE = 1440
 MAX_SIDE = 1920
 
