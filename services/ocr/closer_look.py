@@ -27,7 +27,7 @@ the first one less characters at an end where its box falls short of the first b
 least SURE in the first pass, the first reading stands (cut_off_by_window).
 """
 from services.ocr.geometry import Box, iou
-from services.ocr.round_glyph import as_one_glyph
+from services.ocr.round_glyph import round_glyphs_as_one
 
 CLOSER_SIDE = 480  # the window's longer side at detection, in pixels
 WIDEN = 1.5  # plate heights added left and right of the plate: room for a character it cut off
@@ -84,7 +84,7 @@ def cut_off_by_window(first_text: str, first_confidences: list[float], first_box
     reading less characters at its ends, each read at least SURE in the first pass, and at each end
     that lost some the window's box falls short of the first box: the window's box cut them off. (O
     and 0 count as one glyph: a plate's layout may spell them anew once a neighbour is lost.)"""
-    first_text, closer_text = one_glyph(first_text), one_glyph(closer_text)
+    first_text, closer_text = round_glyphs_as_one(first_text), round_glyphs_as_one(closer_text)
     start = first_text.find(closer_text) if closer_text else -1
     if start < 0 or len(closer_text) == len(first_text):
         return False
@@ -94,7 +94,3 @@ def cut_off_by_window(first_text: str, first_confidences: list[float], first_box
     short_right = closer_box[0] + closer_box[2] < first_box[0] + first_box[2]
     return (all(c >= SURE for c in lost) and (start == 0 or short_left)
             and (end == len(first_text) or short_right))
-
-
-def one_glyph(text: str) -> str:
-    return "".join(as_one_glyph(c) for c in text)

@@ -25,6 +25,11 @@ def as_one_glyph(char: str) -> str:
     return "0" if char in ROUND else char
 
 
+def round_glyphs_as_one(text: str) -> str:
+    """`text` with every O and 0 as one character (to compare two readings whatever their layout spelled)."""
+    return "".join(as_one_glyph(c) for c in text)
+
+
 def among_letters(text: str, index: int) -> bool:
     """The nearest characters other than round glyphs on either side of `index` are letters."""
     left = next((c for c in reversed(text[:index]) if c not in ROUND), None)
