@@ -1,6 +1,7 @@
 """What counts as a plate among the texts read in a frame (pure).
 
-A plate's text is upper-case A-Z and 0-9 only, 2 to 8 characters, after separators are dropped
+A plate's text is upper-case A-Z and 0-9 only, 2 to 8 characters (or a vanity plate's words, up to
+10: has_a_plates_length), after separators are dropped
 (spaces, punctuation and symbols: what a gap, a dash, a dot or an emblem between a registration's
 groups is read as, "CU*N*AZ" or "CU+N+AZ" for Arizona's cacti), and not one character repeated,
 unless it is a vanity plate's ("5555"): at least MIN_REPEATS times, and not a thin stroke or a
@@ -26,6 +27,10 @@ PLATE_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 ROW_GLYPHS = frozenset("I1L0O")  # what a row of posts, bars or round windows is read as
 MIN_REPEATS = 4  # one character repeated fewer times is a number on a sticker or a sign, not a plate
 MIN_LENGTH, MAX_LENGTH = 2, 8
+# Vanity and novelty plates spell words of up to 10 letters ("SWEETTHING", "BIGCHEESE", "1TARHEELS");
+# a longer text with more digits is a registration and something beside it (an EU plate's country
+# letters, "SK" + "BB135BO"), or a phone number.
+MAX_WORDS_LENGTH, MAX_WORDS_DIGITS = 10, 1
 MAX_FOREIGN = 1  # characters that are neither plate characters nor separators (a letter of another script)
 UNSURE = 0.5  # a character read less confidently than this is a mark, not a character
 STATE_NAMES = frozenset(canonical_plate(name) for name in (
@@ -83,6 +88,13 @@ def normalise(raw: str, confidences: list[float]) -> tuple[PlateText, int]:
     return PlateText("".join(kept), scores, tuple(marks)), foreign + len(marks)
 
 
+def has_a_plates_length(text: str) -> bool:
+    """2 to 8 characters, or up to 10 that spell words (at most one digit)."""
+    if len(text) > MAX_LENGTH:
+        return len(text) <= MAX_WORDS_LENGTH and sum(c.isdigit() for c in text) <= MAX_WORDS_DIGITS
+    return len(text) >= MIN_LENGTH
+
+
 def is_a_row(text: str) -> bool:
     """One character repeated, as posts, bars or windows read, or a sticker's year; not a vanity plate's."""
     return len(set(text)) == 1 and (text[0] in ROW_GLYPHS or len(text) < MIN_REPEATS)
@@ -93,7 +105,7 @@ def as_plate(raw: str, confidences: list[float]) -> PlateText | None:
     if is_date_or_time(raw) or is_engine_size(raw):
         return None
     plate, foreign = normalise(raw, confidences)
-    if foreign > MAX_FOREIGN or not MIN_LENGTH <= len(plate.text) <= MAX_LENGTH or is_a_row(plate.text):
+    if foreign > MAX_FOREIGN or not has_a_plates_length(plate.text) or is_a_row(plate.text):
         return None
     if canonical_plate(plate.text) in STATE_NAMES or is_badge(plate.text):  # also with look-alikes: "0HI0", "F0RD"
         return None

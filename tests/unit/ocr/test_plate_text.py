@@ -38,6 +38,17 @@ def test_too_short_too_long_or_foreign_texts_are_not_plates(raw):
     assert as_plate(raw, [0.9] * len(raw)) is None
 
 
+@pytest.mark.parametrize("raw", ["SWEETTHING", "BIG CHEESE", "#1TARHEELS", "JUSTMAUI'D"])
+def test_a_vanity_plates_words_may_run_to_ten_characters(raw):
+    assert as_plate(raw, [0.9] * len(raw)) is not None
+
+
+@pytest.mark.parametrize("raw", ["SKBB135BO", "5551234567", "SWEETTHINGS", "AB12CD34E"])
+def test_more_than_eight_characters_that_are_not_words_are_not_plates(raw):
+    """A registration beside an EU plate's country letters, a phone number, eleven letters."""
+    assert as_plate(raw, [0.9] * len(raw)) is None
+
+
 def test_confidence_is_the_product_of_the_character_confidences():
     assert PlateText("AB1", [1.0, 0.5, 0.6]).confidence == pytest.approx(0.3)
     assert PlateText("", []).confidence == 0.0
