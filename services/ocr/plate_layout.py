@@ -21,6 +21,15 @@ def registration_texts(boxes: list[Box]) -> list[bool]:
     return [not any(big[3] >= TALLER * small[3] and on_the_plate_of(small, big) for big in boxes) for small in boxes]
 
 
+def registrations_of_one_plate(boxes: list[Box]) -> list[bool]:
+    """On an image that is one plate (a tight crop), which texts to keep: not those TALLER times
+    smaller than the tallest, the registration, wherever they lie: a sticker in a far corner of a
+    plate whose registration is short, or only partly read, is further from it than on_the_plate_of
+    reaches."""
+    tallest = max((box[3] for box in boxes), default=0)
+    return [TALLER * box[3] > tallest for box in boxes]
+
+
 def words_kept(has_digit: list[bool], boxes: list[Box]) -> list[bool]:
     """Which texts of one frame to keep: a letters-only text (a make, a model, a sticker) gives way
     to any text with digits, unless it is TALLER times that text's height, as a vanity plate's

@@ -17,7 +17,8 @@ from services.ocr.geometry import Box, bounding_box, crop_quad, side_lengths, un
 from services.ocr.ink import without_artwork
 from services.ocr.line_text import join_line
 from services.ocr.models import character_list, locate_models
-from services.ocr.plate_layout import plate_box, registration_texts, text_lines, words_kept
+from services.ocr.plate_layout import (plate_box, registration_texts, registrations_of_one_plate, text_lines,
+                                       words_kept)
 from services.ocr.plate_text import PlateText, as_plate
 from services.ocr.recognition import TextRecognizer
 from services.ocr.round_glyph import spell_round_glyphs
@@ -145,7 +146,8 @@ class PlateReader:
             found = [[r for r in plates if r.confidence >= self.min_confidence] for plates in closer]
         crops = [i for i, image in enumerate(images) if is_tight_crop(*image.shape[:2])]
         for i, plates in zip(crops, self.plates_found([images[i] for i in crops], self.crop_detector)):
-            found[i] = more_confident_plates(found[i], plates)
+            both = more_confident_plates(found[i], plates)
+            found[i] = [p for p, keep in zip(both, registrations_of_one_plate([p.box for p in both])) if keep]
         return [[replace(r, box=plate_box(r.box, *image.shape[:2])) for r in plates]
                 for image, plates in zip(images, found)]
 

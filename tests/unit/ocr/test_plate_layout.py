@@ -1,5 +1,5 @@
 from services.ocr.plate_layout import (MAX_GAP, PLATE_BORDER, on_the_plate_of, plate_box, registration_texts,
-                                       same_line, text_lines, words_kept)
+                                       registrations_of_one_plate, same_line, text_lines, words_kept)
 
 REGISTRATION = (60, 50, 200, 60)  # x, y, w, h of a plate's characters
 
@@ -7,6 +7,17 @@ REGISTRATION = (60, 50, 200, 60)  # x, y, w, h of a plate's characters
 def test_a_sticker_or_a_year_on_the_plate_gives_way_to_the_registration():
     sticker, year, slogan = (10, 10, 30, 20), (250, 120, 60, 18), (90, 115, 140, 16)
     assert registration_texts([sticker, REGISTRATION, year, slogan]) == [False, True, False, False]
+
+
+def test_on_a_tight_crop_a_sticker_in_a_far_corner_gives_way_to_the_registration():
+    registration, corner_sticker = (77, 20, 111, 52), (15, 78, 14, 10)  # New Hampshire's "1859C" and a "12"
+    assert not on_the_plate_of(corner_sticker, registration)  # too far for a frame's rule
+    assert registrations_of_one_plate([corner_sticker, registration]) == [False, True]
+
+
+def test_on_a_tight_crop_groups_of_about_one_height_are_all_kept():
+    assert registrations_of_one_plate([(10, 40, 100, 80), (130, 45, 90, 60)]) == [True, True]
+    assert registrations_of_one_plate([]) == []
 
 
 def test_plates_of_two_cars_are_both_kept():
