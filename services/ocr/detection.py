@@ -5,7 +5,8 @@ import numpy as np
 from alpr_common.batching import batches
 from services.ocr.db_postprocess import DbParams, Region, regions_from_map
 from services.ocr.engines import Engine, run_lazily
-from services.ocr.geometry import Scaling, fit_to_side
+from services.ocr.geometry import Scaling, bounding_box, fit_to_side
+from services.ocr.tiles import Tile, found_once, tiles_of, wide_scale
 
 DETECTION_SIDE = 960  # an image is resized so its longer side is this, unless it is a large frame:
 # A frame whose longer side is over FULL_RESOLUTION_ABOVE (a wide traffic camera's, 1920 or 3840 px
@@ -14,7 +15,9 @@ DETECTION_SIDE = 960  # an image is resized so its longer side is this, unless i
 # detection work of a 960 px frame. MAX_SIDE keeps the OCR service under 2 GiB on a CPU: a batch of
 # eight 3840x2160 frames peaked at 1.6 GiB detected at 1920 px, 2.3 at 2560 and 4.3 at 3840 (with
 # the second recognizer and the closer look since, 1.9 GiB at 1920 px: 1919 MiB, 2026-12-03; 1945 MiB in a
-# later session, with the same models and buffers).
+# later session, with the same models and buffers). A frame over MAX_SIDE is detected in tiles, each
+# call smaller than a 1920x1080 frame's (tiles.py): 1859 MiB on the same batches, against 1941 MiB
+# for the code before, in one session.
 FULL_RESOLUTION_ABOVE = 1440
 MAX_SIDE = 1920
 
@@ -24,18 +27,31 @@ def normalise(image: np.ndarray) -> np.ndarray:
     return (image.astype(np.float32) / 127.5 - 1.0).transpose(2, 0, 1)
 
 
+def is_tiled(height: int, width: int, full_resolution_above: int = FULL_RESOLUTION_ABOVE) -> bool:
+    """Whether an image is detected in tiles: a large frame (full_resolution_above > 0) over MAX_SIDE."""
+    return 0 < full_resolution_above and max(height, width) > MAX_SIDE
+
+
 def detection_side(height: int, width: int, side: int = DETECTION_SIDE,
                    full_resolution_above: int = FULL_RESOLUTION_ABOVE) -> int:
-    """The longer side an image is detected at: `side`, or a large frame's own (0: always `side`)."""
+    """The longer side an untiled image is detected at: `side`, or a large frame's own (0: always `side`)."""
     longer = max(height, width)
     return min(longer, MAX_SIDE) if 0 < full_resolution_above < longer else side
 
 
-def detection_batch(images: list[np.ndarray], side: int = DETECTION_SIDE,
-                    full_resolution_above: int = FULL_RESOLUTION_ABOVE) -> tuple[np.ndarray, list[Scaling]]:
-    """One (N, 3, H, W) tensor; each image resized, then padded (value 0) to the largest."""
-    scalings = [fit_to_side(img.shape[0], img.shape[1], detection_side(*img.shape[:2], side, full_resolution_above))
-                for img in images]
+def detection_scale(height: int, width: int, side: int = DETECTION_SIDE,
+                    full_resolution_above: int = FULL_RESOLUTION_ABOVE) -> float:
+    """Detection pixels per image pixel: the scale at which the image's text reaches the detector."""
+    if is_tiled(height, width, full_resolution_above):
+        return wide_scale(height, width)
+    return detection_side(height, width, side, full_resolution_above) / max(height, width)
+
+
+def detection_batch(images: list[np.ndarray], sides: list[int] | None = None) -> tuple[np.ndarray, list[Scaling]]:
+    """One (N, 3, H, W) tensor; each image resized so its longer side is its side (by default
+    detection_side's), then padded (value 0) to the largest."""
+    sides = sides or [detection_side(*img.shape[:2]) for img in images]
+    scalings = [fit_to_side(img.shape[0], img.shape[1], side) for img, side in zip(images, sides)]
     height = max(s.height for s in scalings)
     width = max(s.width for s in scalings)
     batch = np.zeros((len(images), 3, height, width), np.float32)
@@ -53,10 +69,33 @@ class TextDetector:
         self.params = params
         self.full_resolution_above = full_resolution_above
 
+    def pieces(self, height: int, width: int) -> list[tuple[Tile, int]]:
+        """What of an image each model call sees, and at what longer side: the whole image, or the
+        tiles of a frame over MAX_SIDE."""
+        if not is_tiled(height, width, self.full_resolution_above):
+            return [(Tile(0, 0, width, height), detection_side(height, width, self.side, self.full_resolution_above))]
+        scale = wide_scale(height, width)
+        return [(tile, round(max(tile.width, tile.height) * scale)) for tile in tiles_of(height, width, scale)]
+
     def detect(self, images: list[np.ndarray]) -> list[list[Region]]:
-        """Text regions per image, corners in that image's pixels; up to max_batch images per model
-        call, each call's input made while the engine runs the calls before it."""
-        maps = run_lazily(self.engine, lambda chunk: detection_batch(chunk, self.side, self.full_resolution_above),
-                          batches(images, self.max_batch))
-        return [regions_from_map(m[0, : s.height, : s.width], s, self.params)
-                for found, scalings in maps for m, s in zip(found, scalings)]
+        """Text regions per image, corners in that image's pixels; up to max_batch pieces (images,
+        or tiles of wide frames) per model call, each call's input made while the engine runs the
+        calls before it."""
+        pieces = [(i, tile, side) for i, image in enumerate(images) for tile, side in self.pieces(*image.shape[:2])]
+
+        def make(chunk: list[tuple[int, Tile, int]]) -> tuple[np.ndarray, list[Scaling]]:
+            return detection_batch([images[i][t.y: t.y + t.height, t.x: t.x + t.width] for i, t, _ in chunk],
+                                   [side for _, _, side in chunk])
+        maps = run_lazily(self.engine, make, batches(pieces, self.max_batch))
+        outputs = [(m[0, : s.height, : s.width], s) for found_maps, scalings in maps for m, s in zip(found_maps, scalings)]
+        found: list[list[tuple[Region, int]]] = [[] for _ in images]  # each region with its piece's index
+        for k, ((i, tile, _), (probability, scaling)) in enumerate(zip(pieces, outputs)):
+            for r in regions_from_map(probability, scaling, self.params):
+                found[i].append((Region(r.corners + np.float32([tile.x, tile.y]), r.score), k))
+        return [once(regions, *image.shape[:2]) for regions, image in zip(found, images)]
+
+
+def once(regions: list[tuple[Region, int]], height: int, width: int) -> list[Region]:
+    """An image's regions, those found twice where its tiles overlap kept once (tiles.found_once)."""
+    keep = found_once([bounding_box(r.corners, height, width) for r, _ in regions], [k for _, k in regions])
+    return [r for (r, _), kept in zip(regions, keep) if kept]

@@ -11,7 +11,7 @@ from services.ocr.closer_look import (CLOSER_SIDE, UNSURE_FLOOR, cut_off_by_wind
                                       on_its_line, same_plate, worth_a_closer_look)
 from services.ocr.ctc import Decoded
 from services.ocr.db_postprocess import Region
-from services.ocr.detection import DETECTION_SIDE, FULL_RESOLUTION_ABOVE, TextDetector, detection_side
+from services.ocr.detection import DETECTION_SIDE, FULL_RESOLUTION_ABOVE, TextDetector, detection_scale
 from services.ocr.engines import open_engine
 from services.ocr.geometry import Box, bounding_box, crop_quad, side_lengths, union_box
 from services.ocr.ink import without_artwork
@@ -174,7 +174,7 @@ class PlateReader:
         looks = []  # (frame, plate, window)
         for i, (image, plates) in enumerate(zip(images, found)):
             h, w = image.shape[:2]
-            first_scale = detection_side(h, w, self.detector.side, self.detector.full_resolution_above) / max(h, w)
+            first_scale = detection_scale(h, w, self.detector.side, self.detector.full_resolution_above)
             windows = [look_window(plate.box, h, w) for plate in plates]
             looks += [(i, k, window) for k, window in enumerate(windows) if worth_a_closer_look(window, first_scale)]
         crops = [images[i][y: y + h, x: x + w] for i, _, (x, y, w, h) in looks]

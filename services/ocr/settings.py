@@ -17,8 +17,9 @@ class OcrSettings(CommonSettings):
     metrics_port: int = Field(0, ge=0, description="port for /metrics; 0 turns it off")
     min_confidence: float = Field(0.5, ge=0, le=1, description="reads below this are not reported")
     full_resolution_above_px: int = Field(FULL_RESOLUTION_ABOVE, ge=0, description="frames wider or taller than"
-                                          " this are detected at their own resolution, up to 1920 px (small plates"
-                                          " in wide frames), not shrunk to 960 px; 0 shrinks every frame")
+                                          " this are detected at their own resolution, up to 1920 px, and larger"
+                                          " ones at 2880 px in tiles (small plates in wide frames), not shrunk to"
+                                          " 960 px; 0 shrinks every frame")
     model_dir: Path | None = Field(None, description="folder with the three ONNX files; default: the wheels' that carry them")
     second_reading: bool = Field(True, description="read registration-like text too unsure to report again with the second"
                                  " recognizer (about 150 MiB more memory)")

@@ -67,7 +67,7 @@ def test_detection_batch_pads_frames_of_different_sizes_to_one_tensor():
 
 
 @pytest.mark.parametrize("height, width, side", [(720, 1280, 960), (1080, 1440, 960), (160, 320, 960),
-                                                 (1080, 1920, 1920), (1200, 1600, 1600), (2160, 3840, 1920)])
+                                                 (1080, 1920, 1920), (1200, 1600, 1600)])
 def test_frames_are_detected_at_960_px_and_large_ones_at_their_own_resolution_up_to_1920(height, width, side):
     assert detection_side(height, width) == side
     assert detection_side(height, width, full_resolution_above=0) == 960

@@ -318,3 +318,11 @@ def test_regions_down_to_two_characters_wide_are_read(width, height, worth):
     # a group of two ("DP" of "DP <flag> 7160") is about square; stacked letters are much taller than wide
     corners = np.array([[0, 0], [width, 0], [width, height], [0, height]], np.float32)
     assert worth_reading(Region(corners, 0.9)) is worth
+
+
+def test_plates_where_a_4k_frames_tiles_meet_are_read_once(reader):
+    frame = np.full((2160, 3840, 3), 100, np.uint8)
+    draw_plate(frame, "ABC2345", 1830, 1100, 200, cv2.FONT_HERSHEY_DUPLEX)  # whole in all four tiles
+    draw_plate(frame, "7FDMS6", 2000, 500, 200, cv2.FONT_HERSHEY_DUPLEX)  # cut by the first tile's edge at x=2048
+    (found,) = reader.read_batch([as_jpeg(frame)])
+    assert sorted(p.text for p in found) == ["7FDMS6", "ABC2345"]

@@ -1,0 +1,68 @@
+"""A wide frame detected in overlapping tiles (pure).
+
+A frame whose longer side is over MAX_SIDE (a wide traffic camera's 3840 px) was detected shrunk to
+1,920 px: a plate 100 px wide in it reached the detector 50 px wide, and the detector found 86% of
+the plates of the 3840x2160 mosaics (nine real scenes to a frame). Seen at WIDE_SIDE (2880 px) it
+found 97%, but one call on a frame that large would take the OCR service over 2 GiB on a CPU
+(detection.py). So such a frame is seen at WIDE_SIDE in tiles, each at most about TILE_SIDE
+detection pixels a side, each one model call no larger than a 1920x1080 frame's. Neighbouring tiles
+share OVERLAP detection pixels, so text up to that wide lies whole in one of them; where text lies
+in two, the region of one tile that is mostly inside a larger one of another (the same text, or the
+part of it a tile's edge cut off) is dropped.
+"""
+import math
+from dataclasses import dataclass
+
+from services.ocr.geometry import Box
+
+WIDE_SIDE = 2880  # the longer side a frame over MAX_SIDE is detected at, in tiles (or its own, if shorter)
+TILE_SIDE = 1536  # detection pixels a tile spans at most along a side, its overlap aside
+OVERLAP = 192     # detection pixels shared by neighbouring tiles: a plate 256 px wide in a 3840 px frame
+SAME_TEXT = 0.5   # the share of a region inside a larger one of another tile that makes it that one's text
+
+
+@dataclass(frozen=True)
+class Tile:
+    x: int  # the tile's top-left corner and size in the frame's pixels
+    y: int
+    width: int
+    height: int
+
+
+def wide_scale(height: int, width: int) -> float:
+    """Detection pixels per frame pixel for a frame detected in tiles: WIDE_SIDE over its longer side, at most 1."""
+    return min(1.0, WIDE_SIDE / max(height, width))
+
+
+def spans(length: int, scale: float) -> list[tuple[int, int]]:
+    """Start and end of each tile along one side of `length` frame pixels, seen at `scale`."""
+    count = math.ceil(length * scale / TILE_SIDE)
+    core, margin = length / count, OVERLAP / scale / 2
+    return [(max(0, round(k * core - margin)), min(length, round((k + 1) * core + margin))) for k in range(count)]
+
+
+def tiles_of(height: int, width: int, scale: float) -> list[Tile]:
+    """The overlapping tiles covering a frame, row by row."""
+    return [Tile(x0, y0, x1 - x0, y1 - y0) for y0, y1 in spans(height, scale) for x0, x1 in spans(width, scale)]
+
+
+def intersection(a: Box, b: Box) -> int:
+    iw = max(0, min(a[0] + a[2], b[0] + b[2]) - max(a[0], b[0]))
+    ih = max(0, min(a[1] + a[3], b[1] + b[3]) - max(a[1], b[1]))
+    return iw * ih
+
+
+def found_once(boxes: list[Box], tiles: list[int]) -> list[bool]:
+    """Which regions to keep, given each one's box in the frame and the tile it was found in: not one
+    that lies mostly (SAME_TEXT) inside a larger region of another tile (of two the same size, the
+    first is kept)."""
+    if len(set(tiles)) <= 1:
+        return [True] * len(boxes)  # an image detected whole
+
+    def area(box: Box) -> int:
+        return box[2] * box[3]
+
+    def other_has_it(k: int) -> bool:
+        return any(tiles[j] != tiles[k] and (area(boxes[j]), -j) > (area(boxes[k]), -k)
+                   and intersection(boxes[j], boxes[k]) >= SAME_TEXT * area(boxes[k]) for j in range(len(boxes)))
+    return [not other_has_it(k) for k in range(len(boxes))]

@@ -1,0 +1,39 @@
+from services.ocr.detection import MAX_SIDE, detection_scale, is_tiled
+from services.ocr.tiles import OVERLAP, TILE_SIDE, Tile, found_once, tiles_of, wide_scale
+
+
+def test_a_4k_frame_is_seen_at_2880_px_in_four_overlapping_tiles():
+    scale = wide_scale(2160, 3840)
+    assert scale == 0.75 and detection_scale(2160, 3840) == 0.75
+    tiles = tiles_of(2160, 3840, scale)
+    assert tiles == [Tile(0, 0, 2048, 1208), Tile(1792, 0, 2048, 1208), Tile(0, 952, 2048, 1208),
+                     Tile(1792, 952, 2048, 1208)]
+    assert all(max(t.width, t.height) * scale <= TILE_SIDE + OVERLAP for t in tiles)  # a call no larger than a 1920 frame's
+
+
+def test_tiles_cover_the_frame_and_neighbours_share_the_overlap():
+    for height, width in [(2160, 3840), (1440, 2560), (4320, 7680), (1081, 1921)]:
+        scale = wide_scale(height, width)
+        tiles = tiles_of(height, width, scale)
+        xs = sorted({(t.x, t.x + t.width) for t in tiles})
+        assert xs[0][0] == 0 and xs[-1][1] == width
+        assert all(right[0] <= left[1] - min(OVERLAP / scale, width) + 1 for left, right in zip(xs, xs[1:]))
+        ys = sorted({(t.y, t.y + t.height) for t in tiles})
+        assert ys[0][0] == 0 and ys[-1][1] == height
+
+
+def test_only_frames_over_1920_px_are_tiled():
+    assert is_tiled(2160, 3840) and is_tiled(1080, MAX_SIDE + 1)
+    assert not is_tiled(1080, 1920) and not is_tiled(720, 1280)
+    assert not is_tiled(2160, 3840, full_resolution_above=0)  # the closer look's windows and tight crops
+
+
+def test_text_found_in_two_tiles_is_kept_once_and_a_piece_cut_by_a_tiles_edge_gives_way():
+    whole, again, cut_off = (1830, 1100, 180, 80), (1831, 1101, 179, 79), (1990, 500, 58, 80)
+    whole_of_cut = (1990, 500, 180, 80)
+    assert found_once([whole, again, cut_off, whole_of_cut], [0, 1, 0, 1]) == [True, False, False, True]
+
+
+def test_overlapping_texts_of_one_tile_are_all_kept():
+    assert found_once([(10, 10, 100, 40), (20, 15, 60, 30)], [0, 0]) == [True, True]
+    assert found_once([], []) == []
