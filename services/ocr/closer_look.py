@@ -24,7 +24,7 @@ instead of 238 s to evaluate the US plates in scenes (`alpr ocr paste`), with th
 The window's detector sometimes boxes the plate's text short of a character the first pass read
 with confidence (Hawaii's rainbow behind the last "7" of "GZG 347"): where the window's reading is
 the first one less characters at an end where its box falls short of the first box, each read at
-least SURE in the first pass, the first reading stands (cut_off_by_window).
+least SURE in the first pass, the first reading stands (cut_off_by_box).
 """
 from services.ocr.geometry import Box, iou
 from services.ocr.round_glyph import round_glyphs_as_one
@@ -78,12 +78,13 @@ def same_plate(box: Box, found: list[Box]) -> int | None:
     return best if best is not None and overlaps[best] >= MIN_OVERLAP else None
 
 
-def cut_off_by_window(first_text: str, first_confidences: list[float], first_box: Box,
-                      closer_text: str, closer_box: Box) -> bool:
-    """Whether the window's reading (closer_text in closer_box, the frame's pixels) is the first
-    reading less characters at its ends, each read at least SURE in the first pass, and at each end
-    that lost some the window's box falls short of the first box: the window's box cut them off. (O
-    and 0 count as one glyph: a plate's layout may spell them anew once a neighbour is lost.)"""
+def cut_off_by_box(first_text: str, first_confidences: list[float], first_box: Box,
+                   closer_text: str, closer_box: Box) -> bool:
+    """Whether a second reading (closer_text in closer_box, the frame's pixels: the window's, or a
+    tight crop's at its second scale) is the first reading less characters at its ends, each read at
+    least SURE in the first pass, and at each end that lost some the second box falls short of the
+    first box: the second box cut them off. (O and 0 count as one glyph: a plate's layout may spell
+    them anew once a neighbour is lost.)"""
     first_text, closer_text = round_glyphs_as_one(first_text), round_glyphs_as_one(closer_text)
     start = first_text.find(closer_text) if closer_text else -1
     if start < 0 or len(closer_text) == len(first_text):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 
-from services.ocr.closer_look import (CLOSER_SIDE, UNSURE_FLOOR, cut_off_by_window, in_frame, in_window, look_window,
+from services.ocr.closer_look import (CLOSER_SIDE, UNSURE_FLOOR, cut_off_by_box, in_frame, in_window, look_window,
                                       on_its_line, same_plate, worth_a_closer_look)
 from services.ocr.ctc import Decoded
 from services.ocr.db_postprocess import Region
@@ -85,15 +85,22 @@ def plates_of_frame(candidates: list[tuple[PlateText, Box]], min_confidence: flo
     return sorted(results, key=lambda r: r.confidence, reverse=True)
 
 
+def preferred(second: PlateResult, first: PlateResult) -> bool:
+    """Whether a second reading of a plate replaces the first: where it is more confident, unless its
+    box cut off characters the first read surely (closer_look.cut_off_by_box)."""
+    return second.confidence > first.confidence and not cut_off_by_box(first.text, first.char_confidences, first.box,
+                                                                         second.text, second.box)
+
+
 def more_confident_plates(first: list[PlateResult], second: list[PlateResult]) -> list[PlateResult]:
     """The plates of two readings of one image, most confident first: of a plate in both, the more
-    confident reading, in the first reading's box."""
+    confident reading (unless its box cut off some of the other: preferred), in the first reading's box."""
     plates = list(first)
     for plate in second:
         k = same_plate(plate.box, [p.box for p in plates])
         if k is None:
             plates.append(plate)
-        elif plate.confidence > plates[k].confidence:
+        elif preferred(plate, plates[k]):
             plates[k] = replace(plate, box=plates[k].box)
     return sorted(plates, key=lambda r: r.confidence, reverse=True)
 
@@ -184,7 +191,7 @@ class PlateReader:
             first = found[i][k]
             boxes = [in_frame(p.box, window) for p in seen]
             match = same_plate(first.box, boxes)
-            if match is not None and not cut_off_by_window(first.text, first.char_confidences, first.box,
+            if match is not None and not cut_off_by_box(first.text, first.char_confidences, first.box,
                                                             seen[match].text, boxes[match]):
                 closer[i][k] = replace(seen[match], box=first.box)
         return [sorted(plates, key=lambda r: r.confidence, reverse=True) for plates in closer]

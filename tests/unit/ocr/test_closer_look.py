@@ -1,4 +1,4 @@
-from services.ocr.closer_look import (cut_off_by_window, in_frame, in_window, look_window, on_its_line, same_plate,
+from services.ocr.closer_look import (cut_off_by_box, in_frame, in_window, look_window, on_its_line, same_plate,
                                       worth_a_closer_look)
 from services.ocr.detection import detection_side
 
@@ -62,29 +62,29 @@ FIRST_BOX = (498, 712, 174, 66)  # "GZG 347" as the first pass boxed it
 
 def test_a_character_the_windows_box_cut_off_keeps_the_first_reading():
     # the window's box ends before the last "7": the window read "GZG34"
-    assert cut_off_by_window("GZG347", [0.99] * 6, FIRST_BOX, "GZG34", (498, 712, 160, 66))
-    assert cut_off_by_window("LM025BD", [0.98] * 7, FIRST_BOX, "M025BD", (520, 712, 152, 66))
+    assert cut_off_by_box("GZG347", [0.99] * 6, FIRST_BOX, "GZG34", (498, 712, 160, 66))
+    assert cut_off_by_box("LM025BD", [0.98] * 7, FIRST_BOX, "M025BD", (520, 712, 152, 66))
 
 
 def test_a_character_lost_inside_the_windows_box_was_rejected_by_the_closer_reading():
-    assert not cut_off_by_window("GZG347", [0.99] * 6, FIRST_BOX, "GZG34", (495, 712, 180, 66))
+    assert not cut_off_by_box("GZG347", [0.99] * 6, FIRST_BOX, "GZG34", (495, 712, 180, 66))
 
 
 def test_an_unsure_character_at_the_edge_is_not_kept():
     # the plate's edge read as an "N" before the registration
-    assert not cut_off_by_window("N46914", [0.85, 0.99, 0.99, 0.99, 0.99, 0.99], FIRST_BOX, "46914",
+    assert not cut_off_by_box("N46914", [0.85, 0.99, 0.99, 0.99, 0.99, 0.99], FIRST_BOX, "46914",
                                  (530, 712, 142, 66))
 
 
 def test_the_box_must_fall_short_at_the_end_that_lost_characters():
-    assert not cut_off_by_window("GZG347", [0.99] * 6, FIRST_BOX, "ZG347", (498, 712, 160, 66))
+    assert not cut_off_by_box("GZG347", [0.99] * 6, FIRST_BOX, "ZG347", (498, 712, 160, 66))
 
 
 def test_a_reading_other_than_the_first_less_its_ends_is_the_windows_to_keep():
-    assert not cut_off_by_window("GZG347", [0.99] * 6, FIRST_BOX, "GZC34", (498, 712, 160, 66))
-    assert not cut_off_by_window("GZG347", [0.99] * 6, FIRST_BOX, "GZG347", (498, 712, 160, 66))
+    assert not cut_off_by_box("GZG347", [0.99] * 6, FIRST_BOX, "GZC34", (498, 712, 160, 66))
+    assert not cut_off_by_box("GZG347", [0.99] * 6, FIRST_BOX, "GZG347", (498, 712, 160, 66))
 
 
 def test_o_and_0_count_as_one_glyph():
     # "KMB0RAK" less its "K" spells its round glyph anew: "MBORAK"
-    assert cut_off_by_window("KMB0RAK", [0.95] * 7, FIRST_BOX, "MBORAK", (510, 712, 162, 66))
+    assert cut_off_by_box("KMB0RAK", [0.95] * 7, FIRST_BOX, "MBORAK", (510, 712, 162, 66))

@@ -218,6 +218,13 @@ def test_of_a_plate_read_at_two_scales_the_more_confident_reading_is_kept_in_the
     assert more_confident_plates([], second) == sorted(second, key=lambda p: -p.confidence)
 
 
+def test_a_more_confident_reading_whose_box_cut_off_surely_read_characters_gives_way():
+    first = PlateResult("96381A", 0.93, [0.99, 0.99, 0.99, 1.0, 1.0, 0.96], (16, 37, 287, 99))  # Illinois' "96381 A"
+    second = plate("96381", 0.97, (25, 45, 212, 84))  # its box ends left of the "A"
+    assert more_confident_plates([first], [second]) == [first]
+    assert more_confident_plates([first], [plate("96381", 0.97, (16, 37, 290, 99))]) == [plate("96381", 0.97, first.box)]
+
+
 def test_the_closer_look_can_be_turned_off(monkeypatch):
     monkeypatch.setenv("OCR_CLOSER_LOOK", "false")
     assert PlateReader.from_settings(OcrSettings()).closer_detector is None
