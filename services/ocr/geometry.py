@@ -84,9 +84,15 @@ def union_box(boxes: list[Box]) -> Box:
     return x0, y0, x1 - x0, y1 - y0
 
 
-def iou(a: Box, b: Box) -> float:
-    """Intersection over union of two (x, y, width, height) boxes; 0 when either is empty."""
+def intersection(a: Box, b: Box) -> int:
+    """The area two (x, y, width, height) boxes share."""
     iw = max(0, min(a[0] + a[2], b[0] + b[2]) - max(a[0], b[0]))
     ih = max(0, min(a[1] + a[3], b[1] + b[3]) - max(a[1], b[1]))
-    union = a[2] * a[3] + b[2] * b[3] - iw * ih
-    return iw * ih / union if union > 0 else 0.0
+    return iw * ih
+
+
+def iou(a: Box, b: Box) -> float:
+    """Intersection over union of two (x, y, width, height) boxes; 0 when either is empty."""
+    shared = intersection(a, b)
+    union = a[2] * a[3] + b[2] * b[3] - shared
+    return shared / union if union > 0 else 0.0

@@ -13,7 +13,7 @@ part of it a tile's edge cut off) is dropped.
 import math
 from dataclasses import dataclass
 
-from services.ocr.geometry import Box
+from services.ocr.geometry import Box, intersection
 
 WIDE_SIDE = 2880  # the longer side a frame over MAX_SIDE is detected at, in tiles (or its own, if shorter)
 TILE_SIDE = 1536  # detection pixels a tile spans at most along a side, its overlap aside
@@ -44,12 +44,6 @@ def spans(length: int, scale: float) -> list[tuple[int, int]]:
 def tiles_of(height: int, width: int, scale: float) -> list[Tile]:
     """The overlapping tiles covering a frame, row by row."""
     return [Tile(x0, y0, x1 - x0, y1 - y0) for y0, y1 in spans(height, scale) for x0, x1 in spans(width, scale)]
-
-
-def intersection(a: Box, b: Box) -> int:
-    iw = max(0, min(a[0] + a[2], b[0] + b[2]) - max(a[0], b[0]))
-    ih = max(0, min(a[1] + a[3], b[1] + b[3]) - max(a[1], b[1]))
-    return iw * ih
 
 
 def found_once(boxes: list[Box], tiles: list[int]) -> list[bool]:

@@ -8,6 +8,7 @@ import pytest
 from services.ocr.ctc import Decoded
 from services.ocr.db_postprocess import Region
 from services.ocr.detection import TextDetector, detection_batch
+from services.ocr.geometry import iou
 from services.ocr.reader import (PlateReader, PlateResult, candidates_of_frame, more_confident_plates, plates_of_frame,
                                 worth_reading)
 from services.ocr.second_opinion import needs_second_reading, text_confidence
@@ -44,13 +45,6 @@ def test_the_round_glyph_is_spelled_by_the_plates_layout_however_it_is_drawn(rea
     assert [[p.text for p in found] for found in reader.read_batch(frames)] == [["KOX5012"], ["KOX5012"]]
 
 
-def overlap(a, b) -> float:
-    """Intersection over union of two (x, y, w, h) boxes."""
-    iw = max(0, min(a[0] + a[2], b[0] + b[2]) - max(a[0], b[0]))
-    ih = max(0, min(a[1] + a[3], b[1] + b[3]) - max(a[1], b[1]))
-    return iw * ih / (a[2] * a[3] + b[2] * b[3] - iw * ih)
-
-
 def test_the_box_is_the_plates_around_its_characters(reader):
     frame = np.full((540, 960, 3), 120, np.uint8)
     plate_drawn = (400, 300, 180, 76)
@@ -62,7 +56,7 @@ def test_the_box_is_the_plates_around_its_characters(reader):
     assert plate.text == "HT5582"
     x, y, w, h = plate.box
     assert x <= origin[0] and y <= origin[1] - height and x + w >= origin[0] + width and y + h >= origin[1]
-    assert overlap(plate.box, plate_drawn) >= 0.5  # the detection criterion against a labelled plate
+    assert iou(plate.box, plate_drawn) >= 0.5  # the detection criterion against a labelled plate
 
 
 def test_a_registration_printed_in_two_groups_around_an_emblem_is_one_plate(reader):
