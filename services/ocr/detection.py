@@ -97,5 +97,7 @@ class TextDetector:
 
 def once(regions: list[tuple[Region, int]], height: int, width: int) -> list[Region]:
     """An image's regions, those found twice where its tiles overlap kept once (tiles.found_once)."""
+    if len({k for _, k in regions}) <= 1:
+        return [r for r, _ in regions]  # an image detected whole: no boxes to compare
     keep = found_once([bounding_box(r.corners, height, width) for r, _ in regions], [k for _, k in regions])
     return [r for (r, _), kept in zip(regions, keep) if kept]

@@ -50,9 +50,6 @@ def found_once(boxes: list[Box], tiles: list[int]) -> list[bool]:
     """Which regions to keep, given each one's box in the frame and the tile it was found in: not one
     that lies mostly (SAME_TEXT) inside a larger region of another tile (of two the same size, the
     first is kept)."""
-    if len(set(tiles)) <= 1:
-        return [True] * len(boxes)  # an image detected whole
-
     def area(box: Box) -> int:
         return box[2] * box[3]
 
