@@ -17,7 +17,9 @@ DETECTION_SIDE = 960  # an image is resized so its longer side is this, unless i
 # the second recognizer and the closer look since, 1.9 GiB at 1920 px: 1919 MiB, 2026-12-03; 1945 MiB in a
 # later session, with the same models and buffers). A frame over MAX_SIDE is detected in tiles, each
 # call smaller than a 1920x1080 frame's (tiles.py): 1859 MiB on the same batches, against 1941 MiB
-# for the code before, in one session.
+# for the code before, in one session. Also detecting such a frame whole at DETECTION_SIDE (tiles.py) took
+# the same batches from 2171-2176 to 2311-2313 MiB on an AMD machine, 2026-12-03 (at 480 px: 2157-2172, but
+# 18 instead of 24 of 30 plates 400 px wide read where a 3840x2160 frame's tiles meet; at 720 px: 2243, 21).
 FULL_RESOLUTION_ABOVE = 1440
 MAX_SIDE = 1920
 
@@ -69,13 +71,15 @@ class TextDetector:
         self.params = params
         self.full_resolution_above = full_resolution_above
 
-    def pieces(self, height: int, width: int) -> list[tuple[Tile, int]]:
-        """What of an image each model call sees, and at what longer side: the whole image, or the
-        tiles of a frame over MAX_SIDE."""
+    def pieces(self, height: int, width: int) -> list[tuple[Tile | None, int]]:
+        """What of an image each model call sees (None: the whole image), and at what longer side:
+        the whole image; or a frame over MAX_SIDE in tiles, and whole at self.side for text too wide
+        for any tile (tiles.py)."""
         if not is_tiled(height, width, self.full_resolution_above):
-            return [(Tile(0, 0, width, height), detection_side(height, width, self.side, self.full_resolution_above))]
+            return [(None, detection_side(height, width, self.side, self.full_resolution_above))]
         scale = wide_scale(height, width)
-        return [(tile, round(max(tile.width, tile.height) * scale)) for tile in tiles_of(height, width, scale)]
+        return [(tile, round(max(tile.width, tile.height) * scale)) for tile in tiles_of(height, width, scale)] + [
+            (None, self.side)]
 
     def detect(self, images: list[np.ndarray]) -> list[list[Region]]:
         """Text regions per image, corners in that image's pixels; up to max_batch pieces (images,
@@ -83,21 +87,26 @@ class TextDetector:
         calls before it."""
         pieces = [(i, tile, side) for i, image in enumerate(images) for tile, side in self.pieces(*image.shape[:2])]
 
-        def make(chunk: list[tuple[int, Tile, int]]) -> tuple[np.ndarray, list[Scaling]]:
-            return detection_batch([images[i][t.y: t.y + t.height, t.x: t.x + t.width] for i, t, _ in chunk],
-                                   [side for _, _, side in chunk])
+        def part(image: np.ndarray, tile: Tile | None) -> np.ndarray:
+            return image if tile is None else image[tile.y: tile.y + tile.height, tile.x: tile.x + tile.width]
+
+        def make(chunk: list[tuple[int, Tile | None, int]]) -> tuple[np.ndarray, list[Scaling]]:
+            return detection_batch([part(images[i], t) for i, t, _ in chunk], [side for _, _, side in chunk])
         maps = run_lazily(self.engine, make, batches(pieces, self.max_batch))
         outputs = [(m[0, : s.height, : s.width], s) for found_maps, scalings in maps for m, s in zip(found_maps, scalings)]
-        found: list[list[tuple[Region, int]]] = [[] for _ in images]  # each region with its piece's index
-        for k, ((i, tile, _), (probability, scaling)) in enumerate(zip(pieces, outputs)):
+        found: list[list[tuple[Region, Tile | None]]] = [[] for _ in images]  # each region with its tile
+        for (i, tile, _), (probability, scaling) in zip(pieces, outputs):
+            offset = np.float32([0, 0] if tile is None else [tile.x, tile.y])
             for r in regions_from_map(probability, scaling, self.params):
-                found[i].append((Region(r.corners + np.float32([tile.x, tile.y]), r.score), k))
-        return [once(regions, *image.shape[:2]) for regions, image in zip(found, images)]
+                found[i].append((Region(r.corners + offset, r.score), tile))
+        tiles = [[t for i, t, _ in pieces if i == n and t is not None] for n in range(len(images))]
+        return [once(regions, image_tiles, *image.shape[:2]) for regions, image_tiles, image in zip(found, tiles, images)]
 
 
-def once(regions: list[tuple[Region, int]], height: int, width: int) -> list[Region]:
-    """An image's regions, those found twice where its tiles overlap kept once (tiles.found_once)."""
-    if len({k for _, k in regions}) <= 1:
+def once(regions: list[tuple[Region, Tile | None]], tiles: list[Tile], height: int, width: int) -> list[Region]:
+    """An image's regions, those found twice where its tiles overlap, or in a tile and the whole
+    image, kept once (tiles.found_once)."""
+    if not tiles:
         return [r for r, _ in regions]  # an image detected whole: no boxes to compare
-    keep = found_once([bounding_box(r.corners, height, width) for r, _ in regions], [k for _, k in regions])
+    keep = found_once([bounding_box(r.corners, height, width) for r, _ in regions], [t for _, t in regions], tiles)
     return [r for (r, _), kept in zip(regions, keep) if kept]

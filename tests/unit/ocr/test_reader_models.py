@@ -327,3 +327,17 @@ def test_plates_where_a_4k_frames_tiles_meet_are_read_once(reader):
     draw_plate(frame, "7FDMS6", 2000, 500, 200, cv2.FONT_HERSHEY_DUPLEX)  # cut by the first tile's edge at x=2048
     (found,) = reader.read_batch([as_jpeg(frame)])
     assert sorted(p.text for p in found) == ["7FDMS6", "ABC2345"]
+
+
+@pytest.mark.parametrize("height, width, plate_width, text", [
+    (3024, 4032, 700, "5BBM299"),  # a phone's photo of a car's back, its plate in the middle
+    (2160, 3840, 500, "7FDMS64"),  # a traffic camera's car close by
+])
+def test_a_plate_too_wide_for_any_tile_is_read_whole_where_the_tiles_meet(reader, height, width, plate_width, text):
+    # wider than the tiles' overlap, across the seam of the left and right tiles: each read a piece
+    # of it ("5BBM2", "DMS64") before the whole frame was also detected
+    frame = np.full((height, width, 3), 100, np.uint8)
+    x, y, w, _ = draw_plate(frame, text, width // 2 - plate_width // 2, height * 3 // 5, plate_width, cv2.FONT_HERSHEY_SIMPLEX)
+    (found,) = reader.read_batch([as_jpeg(frame)])
+    assert [p.text for p in found] == [text]
+    assert found[0].box[0] < x + w / 4 and found[0].box[0] + found[0].box[2] > x + 3 * w / 4

@@ -2,6 +2,9 @@ from services.ocr.detection import MAX_SIDE, detection_scale, is_tiled
 from services.ocr.tiles import OVERLAP, TILE_SIDE, Tile, found_once, tiles_of, wide_scale
 
 
+FOUR_K_TILES = tiles_of(2160, 3840, wide_scale(2160, 3840))
+
+
 def test_a_4k_frame_is_seen_at_2880_px_in_four_overlapping_tiles():
     scale = wide_scale(2160, 3840)
     assert scale == 0.75 and detection_scale(2160, 3840) == 0.75
@@ -31,9 +34,22 @@ def test_only_frames_over_1920_px_are_tiled():
 def test_text_found_in_two_tiles_is_kept_once_and_a_piece_cut_by_a_tiles_edge_gives_way():
     whole, again, cut_off = (1830, 1100, 180, 80), (1831, 1101, 179, 79), (1990, 500, 58, 80)
     whole_of_cut = (1990, 500, 180, 80)
-    assert found_once([whole, again, cut_off, whole_of_cut], [0, 1, 0, 1]) == [True, False, False, True]
+    left, right = FOUR_K_TILES[:2]
+    assert found_once([whole, again, cut_off, whole_of_cut], [left, right, left, right], FOUR_K_TILES) == [
+        True, False, False, True]
+
+
+def test_text_too_wide_for_any_tile_is_kept_from_the_whole_frame_and_the_tiles_pieces_of_it_give_way():
+    left, right, _, _ = FOUR_K_TILES
+    plate = (1500, 300, 900, 200)  # across the seam: whole in neither the left tile (to x=2048) nor the right (from 1792)
+    left_piece, right_piece = (1500, 300, 548, 200), (1792, 300, 608, 200)
+    sticker = (100, 100, 120, 40)  # small text the whole frame found too: the left tile saw it closer
+    sticker_in_tile = (101, 101, 118, 38)
+    assert found_once([plate, left_piece, right_piece, sticker, sticker_in_tile],
+                      [None, left, right, None, left], FOUR_K_TILES) == [True, False, False, False, True]
 
 
 def test_overlapping_texts_of_one_tile_are_all_kept():
-    assert found_once([(10, 10, 100, 40), (20, 15, 60, 30)], [0, 0]) == [True, True]
-    assert found_once([], []) == []
+    tile = FOUR_K_TILES[0]
+    assert found_once([(10, 10, 100, 40), (20, 15, 60, 30)], [tile, tile], FOUR_K_TILES) == [True, True]
+    assert found_once([], [], FOUR_K_TILES) == []
