@@ -85,7 +85,8 @@ class TextDetector:
         """Text regions per image, corners in that image's pixels; up to max_batch pieces (images,
         or tiles of wide frames) per model call, each call's input made while the engine runs the
         calls before it."""
-        pieces = [(i, tile, side) for i, image in enumerate(images) for tile, side in self.pieces(*image.shape[:2])]
+        pieces_of = [self.pieces(*image.shape[:2]) for image in images]
+        pieces = [(i, tile, side) for i, image_pieces in enumerate(pieces_of) for tile, side in image_pieces]
 
         def part(image: np.ndarray, tile: Tile | None) -> np.ndarray:
             return image if tile is None else image[tile.y: tile.y + tile.height, tile.x: tile.x + tile.width]
@@ -99,8 +100,8 @@ class TextDetector:
             offset = np.float32([0, 0] if tile is None else [tile.x, tile.y])
             for r in regions_from_map(probability, scaling, self.params):
                 found[i].append((Region(r.corners + offset, r.score), tile))
-        tiles = [[t for i, t, _ in pieces if i == n and t is not None] for n in range(len(images))]
-        return [once(regions, image_tiles, *image.shape[:2]) for regions, image_tiles, image in zip(found, tiles, images)]
+        return [once(regions, [t for t, _ in image_pieces if t is not None], *image.shape[:2])
+                for regions, image_pieces, image in zip(found, pieces_of, images)]
 
 
 def once(regions: list[tuple[Region, Tile | None]], tiles: list[Tile], height: int, width: int) -> list[Region]:

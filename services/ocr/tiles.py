@@ -12,13 +12,14 @@ part of it a tile's edge cut off) is dropped.
 
 Text wider than the overlap can lie whole in no tile: a phone's 4032x3024 photo of a car's back,
 its plate 1,000 px wide in the middle, where the four tiles meet. Each tile read a piece of it
-("5BBM2" and "BM299"), and 18 of 30 such plates were read, against 24 of 30 away from the middle.
+("5BBM2" and "BM299"), and 18 of 30 such plates were read, against 24 of 30 away from the middle
+(25 since).
 So the whole frame is also detected, as small as any frame (DETECTION_SIDE), and its regions that
 lie whole in no tile are kept, with the tiles' pieces of them dropped; its others are not, as a
 tile saw their text closer.
 """
 import math
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 
 from services.ocr.geometry import Box, intersection
 
@@ -53,11 +54,6 @@ def tiles_of(height: int, width: int, scale: float) -> list[Tile]:
     return [Tile(x0, y0, x1 - x0, y1 - y0) for y0, y1 in spans(height, scale) for x0, x1 in spans(width, scale)]
 
 
-def lies_in(box: Box, tile: Tile) -> bool:
-    x, y, w, h = box
-    return tile.x <= x and tile.y <= y and x + w <= tile.x + tile.width and y + h <= tile.y + tile.height
-
-
 def found_once(boxes: list[Box], found_in: list[Tile | None], tiles: list[Tile]) -> list[bool]:
     """Which regions to keep, given each one's box in the frame and the tile it was found in (None:
     the whole frame): a region of the whole frame where it lies whole in none of the tiles; a region
@@ -66,7 +62,8 @@ def found_once(boxes: list[Box], found_in: list[Tile | None], tiles: list[Tile])
     def area(box: Box) -> int:
         return box[2] * box[3]
 
-    too_wide = [tile is None and not any(lies_in(box, t) for t in tiles) for box, tile in zip(boxes, found_in)]
+    too_wide = [tile is None and not any(intersection(box, astuple(t)) == area(box) for t in tiles)
+                for box, tile in zip(boxes, found_in)]  # whole in no tile
 
     def other_has_it(k: int) -> bool:
         return any(found_in[j] != found_in[k] and (found_in[j] is not None or too_wide[j])
