@@ -20,6 +20,8 @@ DETECTION_SIDE = 960  # an image is resized so its longer side is this, unless i
 # for the code before, in one session. Also detecting such a frame whole at DETECTION_SIDE (tiles.py) took
 # the same batches from 2171-2176 to 2311-2313 MiB on an AMD machine, 2026-12-03 (at 480 px: 2157-2172, but
 # 18 instead of 24 of 30 plates 400 px wide read where a 3840x2160 frame's tiles meet; at 720 px: 2243, 21).
+# Most of that was a model compiled for the whole-frame pass's 960x544 shape, which the engine no
+# longer keeps beside a tile's (engines.py): 1941-1950 MiB on a Xeon, 2026-12-03.
 FULL_RESOLUTION_ABOVE = 1440
 MAX_SIDE = 1920
 

@@ -78,6 +78,11 @@ class CudaEngine:
 # one, the first called SPECIALISE_AFTER times if not too large: a camera's frames. With a second,
 # for the commonest closer-look window, 1280x720 frames ran no faster, and 3840x2160 frames peaked
 # at 1975 MiB (1919 with one).
+# Once a call larger than MAX_SPECIALISED_VALUES comes (a 1920x1080 frame, a 3840x2160 frame's tiles),
+# the engine drops its model for one shape and makes none again: the general model then holds
+# buffers for the large shape, and the two together took batches of eight 3840x2160 frames to
+# 2151-2176 MiB, against 1941 without one (whose whole-frame pass at 960x544 had earned it), and 720
+# then 3840 px frames to 2295 MiB (2026-12-03, Xeon); 1920x1080 frames ran no slower without one.
 SPECIALISE_AFTER = 4  # calls of one input shape before a model that runs many calls gets one for it
 MAX_SPECIALISED = 1   # input shapes with a model of their own, per engine
 MAX_SPECIALISED_VALUES = 3 * 1088 * 1088  # the most input values of a shape that gets one (an image of 1088x1088)
@@ -85,13 +90,15 @@ MAX_SPECIALISED_VALUES = 3 * 1088 * 1088  # the most input values of a shape tha
 
 class CpuEngine:
     """OpenVINO on the CPU; with many_calls, the calls of one run go side by side, and the first input
-    shape called SPECIALISE_AFTER times (a camera's frames) gets a model compiled for it alone."""
+    shape called SPECIALISE_AFTER times (a camera's frames) gets a model compiled for it alone, until
+    a call too large for one comes."""
     on_gpu = False
 
     def __init__(self, path: Path, many_calls: bool = False):
         self.core = openvino.Core()
         self.model = self.core.read_model(str(path))
         self.many_calls = many_calls
+        self.specialising = many_calls  # whether a shape may still get a model of its own
         self.general = self.compiled(self.model)
         self.specialised: dict[tuple[int, ...], openvino.AsyncInferQueue] = {}
         self.calls_of_shape: Counter[tuple[int, ...]] = Counter()
@@ -112,10 +119,15 @@ class CpuEngine:
 
     def queue_for(self, shape: tuple[int, ...]) -> openvino.AsyncInferQueue:
         """The queue of the model compiled for `shape`, compiling one once the shape has been called
-        SPECIALISE_AFTER times (while MAX_SPECIALISED allows), else of the model for any shape."""
+        SPECIALISE_AFTER times (while MAX_SPECIALISED allows), else of the model for any shape; a
+        shape over MAX_SPECIALISED_VALUES ends specialising and drops the models compiled so far
+        (a run still using one keeps it until the run ends)."""
+        if math.prod(shape) > MAX_SPECIALISED_VALUES:
+            self.specialising = False
+            self.specialised.clear()
         if shape in self.specialised:
             return self.specialised[shape]
-        if not self.many_calls or len(self.specialised) >= MAX_SPECIALISED or math.prod(shape) > MAX_SPECIALISED_VALUES:
+        if not self.specialising or len(self.specialised) >= MAX_SPECIALISED:
             return self.general
         self.calls_of_shape[shape] += 1
         if self.calls_of_shape[shape] < SPECIALISE_AFTER:

@@ -74,6 +74,19 @@ def test_a_large_shape_or_a_model_of_one_call_at_a_time_gets_none(files):
     assert detector.specialised == {} and recognizer.specialised == {}
 
 
+def test_a_call_too_large_for_a_model_of_its_own_drops_the_one_compiled_and_ends_specialising(files):
+    engine = CpuEngine(files.detection, many_calls=True)
+    frame = np.zeros((1, 3, 96, 160), np.float32)
+    engine.run([frame] * SPECIALISE_AFTER)
+    assert list(engine.specialised) == [frame.shape]
+    large = np.zeros((1, 3, 1120, 1088), np.float32)  # over MAX_SPECIALISED_VALUES: a wide frame's tile
+    expected = engine.run([large])[0]
+    assert engine.specialised == {}
+    small = np.zeros((1, 3, 64, 96), np.float32)
+    assert np.abs(engine.run([frame, large] * SPECIALISE_AFTER + [small] * SPECIALISE_AFTER)[1] - expected).max() < 1e-4
+    assert engine.specialised == {}
+
+
 def test_an_input_that_fails_to_be_made_fails_the_run_and_leaves_the_engine_usable(files):
     engine = CpuEngine(files.detection, many_calls=True)
     frame = np.zeros((1, 3, 64, 96), np.float32)
