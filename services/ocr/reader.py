@@ -14,6 +14,7 @@ from services.ocr.db_postprocess import Region
 from services.ocr.detection import DETECTION_SIDE, FULL_RESOLUTION_ABOVE, TextDetector, detection_scale
 from services.ocr.engines import open_engine
 from services.ocr.geometry import Box, bounding_box, crop_quad, side_lengths, union_box
+from services.ocr.heap import give_back_large_arrays
 from services.ocr.ink import without_artwork
 from services.ocr.line_text import join_line
 from services.ocr.models import character_list, locate_models
@@ -109,6 +110,7 @@ class PlateReader:
     def __init__(self, model_dir: Path | None = None, min_confidence: float = 0.5,
                  detection_side: int = DETECTION_SIDE, full_resolution_above: int = FULL_RESOLUTION_ABOVE,
                  second_reading: bool = True, closer_look: bool = True):
+        give_back_large_arrays()  # for the whole process: a frame's arrays do not stay with it (heap.py)
         files = locate_models(model_dir)
         self.model_version = files.version
         self.min_confidence = min_confidence
