@@ -82,7 +82,8 @@ class CudaEngine:
 # the engine drops its model for one shape and makes none again: the general model then holds
 # buffers for the large shape, and the two together took batches of eight 3840x2160 frames to
 # 2151-2176 MiB, against 1941 without one (whose whole-frame pass at 960x544 had earned it), and 720
-# then 3840 px frames to 2295 MiB (2026-12-03, Xeon); 1920x1080 frames ran no slower without one.
+# then 3840 px frames to 2295 MiB, against 2134 (the rest was the heap's: heap.py) (2026-12-03, Xeon);
+# 1920x1080 frames ran no slower without one.
 SPECIALISE_AFTER = 4  # calls of one input shape before a model that runs many calls gets one for it
 MAX_SPECIALISED = 1   # input shapes with a model of their own, per engine
 MAX_SPECIALISED_VALUES = 3 * 1088 * 1088  # the most input values of a shape that gets one (an image of 1088x1088)

@@ -4,15 +4,16 @@ By default glibc raises the size above which an allocation gets its own mapping 
 mapping is freed, up to 32 MiB; a frame's arrays then come from the heap, where freed memory
 mostly stays with the process. After 1280x720 frames, batches of eight 3840x2160 frames (25 MiB
 each, tiles of 17 MiB as model input) peaked at 2103 MiB; with arrays of LARGE_ARRAY bytes or more
-always mapped on their own, and the heap's top kept up to KEEP_ON_TOP, at 1941 MiB, and 1280x720
-frames at 1097-1104 instead of 1191-1216 MiB, in the same time (2026-12-03, Xeon). Where every
-array was mapped (128 KiB and up), 1280x720 frames ran 7% slower.
+always mapped on their own, and the heap's top kept up to KEEP_ON_TOP, at 1900 MiB; 3840x2160
+frames alone at 1744 instead of 1913 MiB, and 1280x720 frames at 1097-1104 instead of 1191-1216 MiB,
+in the same time (2026-12-03, Xeon). Where every array was mapped (128 KiB and up), 1280x720 frames
+ran 7% slower.
 """
 import ctypes
 import ctypes.util
 
 LARGE_ARRAY = 16 * 1024 * 1024  # bytes: a 3840x2160 frame, a wide frame's tile as model input
-KEEP_ON_TOP = 64 * 1024 * 1024  # bytes of free heap top kept before giving it back (glibc's most)
+KEEP_ON_TOP = 64 * 1024 * 1024  # bytes of free heap top kept before giving it back (the most glibc's own rule keeps)
 M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3  # mallopt's parameters (malloc.h)
 
 
