@@ -10,7 +10,6 @@ in the same time (2026-12-03, Xeon). Where every array was mapped (128 KiB and u
 ran 7% slower.
 """
 import ctypes
-import ctypes.util
 
 LARGE_ARRAY = 16 * 1024 * 1024  # bytes: a 3840x2160 frame, a wide frame's tile as model input
 KEEP_ON_TOP = 64 * 1024 * 1024  # bytes of free heap top kept before giving it back (the most glibc's own rule keeps)
@@ -20,8 +19,5 @@ M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3  # mallopt's parameters (malloc.h)
 def give_back_large_arrays() -> bool:
     """Map arrays of LARGE_ARRAY bytes or more on their own, so that freeing one returns its memory;
     for the whole process. False where the C library is not glibc (nothing changed)."""
-    name = ctypes.util.find_library("c")
-    libc = ctypes.CDLL(name) if name else None
-    if libc is None or not hasattr(libc, "mallopt"):
-        return False
-    return bool(libc.mallopt(M_MMAP_THRESHOLD, LARGE_ARRAY)) and bool(libc.mallopt(M_TRIM_THRESHOLD, KEEP_ON_TOP))
+    mallopt = getattr(ctypes.CDLL(None), "mallopt", None)  # the C library this process already runs on
+    return mallopt is not None and bool(mallopt(M_MMAP_THRESHOLD, LARGE_ARRAY)) and bool(mallopt(M_TRIM_THRESHOLD, KEEP_ON_TOP))

@@ -1,4 +1,6 @@
 """The process's heap gives a large array's memory back once it is freed (glibc's malloc)."""
+import resource
+
 import numpy as np
 
 from services.ocr.heap import LARGE_ARRAY, give_back_large_arrays
@@ -6,7 +8,7 @@ from services.ocr.heap import LARGE_ARRAY, give_back_large_arrays
 
 def resident_bytes() -> int:
     with open("/proc/self/statm") as statm:
-        return int(statm.read().split()[1]) * 4096
+        return int(statm.read().split()[1]) * resource.getpagesize()
 
 
 def test_a_freed_frame_sized_array_leaves_the_process():
