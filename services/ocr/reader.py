@@ -18,11 +18,12 @@ from services.ocr.heap import give_back_large_arrays
 from services.ocr.ink import without_artwork
 from services.ocr.line_text import join_line
 from services.ocr.models import character_list, locate_models
+from services.ocr.panel import background_spills
 from services.ocr.plate_layout import (plate_box, registration_texts, registrations_of_one_plate, text_lines,
                                        words_kept)
 from services.ocr.plate_text import PlateText, as_plate
 from services.ocr.recognition import TextRecognizer
-from services.ocr.round_glyph import spell_round_glyphs
+from services.ocr.round_glyph import has_a_digit_not_round, spell_round_glyphs
 from services.ocr.second_opinion import more_confident, needs_second_reading
 from services.ocr.settings import OcrSettings
 from services.ocr.stacked import without_stacked_pairs
@@ -106,6 +107,12 @@ def more_confident_plates(first: list[PlateResult], second: list[PlateResult]) -
     return sorted(plates, key=lambda r: r.confidence, reverse=True)
 
 
+def on_a_plate(image: np.ndarray, plate: PlateResult) -> bool:
+    """Whether a plate read in `image` may be one: one with digits, or letters whose background ends
+    about them as a plate's does, not a car's paint around a badge (panel.py)."""
+    return has_a_digit_not_round(plate.text) or not background_spills(image, plate.box)
+
+
 class PlateReader:
     def __init__(self, model_dir: Path | None = None, min_confidence: float = 0.5,
                  detection_side: int = DETECTION_SIDE, full_resolution_above: int = FULL_RESOLUTION_ABOVE,
@@ -157,7 +164,7 @@ class PlateReader:
         for i, plates in zip(crops, self.plates_found([images[i] for i in crops], self.crop_detector)):
             both = more_confident_plates(found[i], plates)
             found[i] = [p for p, keep in zip(both, registrations_of_one_plate([p.box for p in both])) if keep]
-        return [[replace(r, box=plate_box(r.box, *image.shape[:2])) for r in plates]
+        return [[replace(r, box=plate_box(r.box, *image.shape[:2])) for r in plates if on_a_plate(image, r)]
                 for image, plates in zip(images, found)]
 
     def plates_found(self, images: list[np.ndarray], detector: TextDetector, unsure_floor: float | None = None,

@@ -15,9 +15,14 @@ ROUND = frozenset("O0")
 
 def spell_round_glyphs(text: str) -> str:
     """`text` with each O or 0 spelled as the plate's layout says (upper-case A-Z0-9 text)."""
-    has_digits = any(c.isdigit() and c not in ROUND for c in text)
+    has_digits = has_a_digit_not_round(text)
     return "".join(("O" if has_digits and among_letters(text, i) else "0") if c in ROUND else c
                    for i, c in enumerate(text))
+
+
+def has_a_digit_not_round(text: str) -> bool:
+    """`text` has a digit other than 0 (which may be the letter O): it is not of letters only."""
+    return any(c.isdigit() and c not in ROUND for c in text)
 
 
 def as_one_glyph(char: str) -> str:

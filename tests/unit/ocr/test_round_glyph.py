@@ -1,7 +1,7 @@
 import pytest
 from hypothesis import given, strategies as st
 
-from services.ocr.round_glyph import spell_round_glyphs
+from services.ocr.round_glyph import has_a_digit_not_round, spell_round_glyphs
 
 
 @pytest.mark.parametrize("read, spelled", [
@@ -32,3 +32,9 @@ def test_spelling_keeps_every_other_character_and_is_settled_once_spelled(text):
     assert [c for c in spelled if c not in "O0"] == [c for c in text if c not in "O0"]
     assert [c in "O0" for c in spelled] == [c in "O0" for c in text]
     assert spell_round_glyphs(spelled) == spelled
+
+
+@pytest.mark.parametrize("text, has", [("G0L", False), ("T0URAN", False), ("SQUAW", False), ("GOL1", True),
+                                       ("5AOJ230", True), ("00000", False)])
+def test_a_text_of_letters_and_round_glyphs_has_no_digit_but_them(text, has):
+    assert has_a_digit_not_round(text) is has
