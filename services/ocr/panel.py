@@ -1,4 +1,4 @@
-"""Letters on a car's body or a sign, not on a plate: the background around a text (pure).
+"""Letters on a car's paint, not on a plate: the background around a text (pure).
 
 Where a frame's plate is hidden, dirty or out of view, words on the car's back are read as a plate
 of letters (a personalised one's form): a model's badge ("TOURAN", "GOL"), a dealer's name
@@ -11,10 +11,13 @@ heights around the box, the background is a surface larger than a plate and the 
 A side where the window meets the image's edge says nothing: a tight crop's plate fills the image.
 
 Measured on the 222 EU and BR real scenes, letterboxed to 1280x720 (`alpr ocr mosaic`,
-MODEL_CARD.md): of the 212 plates read exactly, 3 had a background reaching that far (a white plate
-on a white car, its frame lost at that size); of 36 letters-only texts reported on the same scenes
-with their plates blurred out, 19 had. Of the 751 US plates pasted into those scenes, none of the
-81 read exactly with letters only did.
+MODEL_CARD.md): of the 212 plates read exactly, 3 had a background reaching that far (plates of
+their car's colour: a black one on a black car, white ones on a white car and a light grey van); of
+36 letters-only texts reported on the same scenes with their plates blurred out, 19 had. Of the 751
+US plates pasted into those scenes, none of the 81 read exactly with letters only did. SAME_COLOUR
+and SPILL were chosen on these scenes among few values (8 and 14 units; a fifth, a quarter and
+three tenths of a side: each dropped the same letters-only texts), so these figures flatter them a little.
+A sign is a panel too, and its words are still reported where no plate is read.
 """
 import cv2
 import numpy as np
@@ -24,7 +27,7 @@ from services.ocr.ink import ink_side
 
 REACH = 3.0        # text heights around the text's box looked at
 TEXT_HEIGHT = 24   # pixels: the window is shrunk so the text is at most this high (speed; JPEG's noise averaged)
-SAME_COLOUR = 14   # CIELAB units on each axis from the background's median colour: about six just-noticeable differences
+SAME_COLOUR = 14   # CIELAB units on each axis from the background's median colour: about six just-noticeable steps
 MIN_PART = 0.05    # a patch of background colour counts where it holds this share of the box's background
 SPILL = 0.25       # the share of a window's side the background may cover before it is more than a plate's
 
