@@ -66,3 +66,9 @@ def test_only_a_plate_of_letters_only_is_asked_for_its_background():
     assert on_a_plate(image, PlateResult("G0L1234", 0.99, [0.99] * 7, box))
     image, box = frame_with_text("SQUAW", SILVER, DARK_INK, plate=WHITE_PLATE)
     assert on_a_plate(image, PlateResult("SQUAW", 0.99, [0.99] * 5, box))
+
+
+@pytest.mark.parametrize("box", [(0, 0, 40, 20), (30, 10, 10, 10), (10, 6, 20, 8)])
+def test_a_box_at_the_corners_of_a_tiny_image_says_nothing_against_it(box):
+    image = np.full((20, 40, 3), SILVER, np.uint8)
+    assert not background_spills(image, box)  # no side of the window lies inside the image
