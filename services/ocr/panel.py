@@ -1,14 +1,17 @@
-"""Letters on a car's paint, not on a plate: the background around a text (pure).
+"""Words on a car's paint, not on a plate: the background around a text (pure).
 
 Where a frame's plate is hidden, dirty or out of view, words on the car's back are read as a plate
 of letters (a personalised one's form): a model's badge ("TOURAN", "GOL"), a dealer's name
-("CARBRAXX"). A plate is a panel little larger than its characters: its background ends at the
-plate's edge, a character height or so beyond them, where the bumper, the frame or the car's paint
-begins. A badge's background is the car's paint, which goes on all around it. So the text's
-background colour is followed outward from its box: the pixels within SAME_COLOUR of it that touch
-its own background pixels. Where they cover more than SPILL of a side of the window REACH text
-heights around the box, the background is a surface larger than a plate and the text is not one.
-A side where the window meets the image's edge says nothing: a tight crop's plate fills the image.
+("CARBRAXX"); so are short badges with digits ("C3", "HB20") and years. A plate is a panel little
+larger than its characters: its background ends at the plate's edge, a character height or so
+beyond them, where the bumper, the frame or the car's paint begins. A badge's background is the
+car's paint, which goes on all around it. So the text's background colour is followed outward from
+its box: the pixels within SAME_COLOUR of it that touch its own background pixels. Where they cover
+more than SPILL of a side of the window REACH text heights around the box, the background is a
+surface larger than a plate and the text is not one. A side where the window meets the image's edge
+says nothing: a tight crop's plate fills the image. Only texts of letters and short ones are asked
+(needs_a_panel): a registration with digits is rarely on a car's paint, and a plate of the car's own
+colour may not stand out from it.
 
 Measured on the 222 EU and BR real scenes, letterboxed to 1280x720 (`alpr ocr mosaic`,
 MODEL_CARD.md): of the 212 plates read exactly, 3 had a background reaching that far (plates of
@@ -16,20 +19,29 @@ their car's colour: a black one on a black car, white ones on a white car and a 
 36 letters-only texts reported on the same scenes with their plates blurred out, 19 had. Of the 751
 US plates pasted into those scenes, none of the 81 read exactly with letters only did. SAME_COLOUR
 and SPILL were chosen on these scenes among few values (8 and 14 units; a fifth, a quarter and
-three tenths of a side: each dropped the same letters-only texts), so these figures flatter them a little.
-A sign is a panel too, and its words are still reported where no plate is read.
+three tenths of a side: each dropped the same letters-only texts), so these figures flatter them a
+little; SHORT is the only value tried. A sign is a panel too, and its words are still reported
+where no plate is read.
 """
 import cv2
 import numpy as np
 
 from services.ocr.geometry import Box
 from services.ocr.ink import ink_side
+from services.ocr.round_glyph import has_a_digit_not_round
 
 REACH = 3.0        # text heights around the text's box looked at
 TEXT_HEIGHT = 24   # pixels: the window is shrunk so the text is at most this high (speed; JPEG's noise averaged)
 SAME_COLOUR = 14   # CIELAB units on each axis from the background's median colour: about six just-noticeable steps
 MIN_PART = 0.05    # a patch of background colour counts where it holds this share of the box's background
 SPILL = 0.25       # the share of a window's side the background may cover before it is more than a plate's
+SHORT = 4          # characters: a text with digits this short may be a badge ("C3", "HB20") or a year ("2011")
+
+
+def needs_a_panel(text: str) -> bool:
+    """Whether a plate's text (upper-case A-Z0-9) is reported only on a plate-like background: letters
+    only (no digit but 0, which may be the letter O), or at most SHORT characters."""
+    return len(text) <= SHORT or not has_a_digit_not_round(text)
 
 
 def background_spills(image: np.ndarray, text: Box) -> bool:

@@ -18,12 +18,12 @@ from services.ocr.heap import give_back_large_arrays
 from services.ocr.ink import without_artwork
 from services.ocr.line_text import join_line
 from services.ocr.models import character_list, locate_models
-from services.ocr.panel import background_spills
+from services.ocr.panel import background_spills, needs_a_panel
 from services.ocr.plate_layout import (plate_box, registration_texts, registrations_of_one_plate, text_lines,
                                        words_kept)
 from services.ocr.plate_text import PlateText, as_plate
 from services.ocr.recognition import TextRecognizer
-from services.ocr.round_glyph import has_a_digit_not_round, spell_round_glyphs
+from services.ocr.round_glyph import spell_round_glyphs
 from services.ocr.second_opinion import more_confident, needs_second_reading
 from services.ocr.settings import OcrSettings
 from services.ocr.stacked import without_stacked_pairs
@@ -108,9 +108,9 @@ def more_confident_plates(first: list[PlateResult], second: list[PlateResult]) -
 
 
 def on_a_plate(image: np.ndarray, plate: PlateResult) -> bool:
-    """Whether a plate read in `image` may be one: one with digits, or letters whose background ends
-    about them as a plate's does, not a car's paint around a badge (panel.py)."""
-    return has_a_digit_not_round(plate.text) or not background_spills(image, plate.box)
+    """Whether a plate read in `image` may be one: a registration with digits, or a text of letters or
+    a short one whose background ends about it as a plate's does, not a car's paint around a badge (panel.py)."""
+    return not needs_a_panel(plate.text) or not background_spills(image, plate.box)
 
 
 class PlateReader:

@@ -2,7 +2,7 @@ import cv2
 import numpy as np
 import pytest
 
-from services.ocr.panel import REACH, background_spills
+from services.ocr.panel import REACH, background_spills, needs_a_panel
 from services.ocr.reader import PlateResult, on_a_plate
 
 SILVER, BLUE_PAINT, BLACK_PAINT = (185, 185, 180), (120, 60, 30), (25, 25, 25)  # BGR car paints
@@ -59,9 +59,17 @@ def test_a_side_where_the_window_meets_the_images_edge_says_nothing():
     assert background_spills(wide, box)
 
 
-def test_only_a_plate_of_letters_only_is_asked_for_its_background():
+@pytest.mark.parametrize("text, needs", [("G0L", True), ("SQUAW", True), ("HB20", True), ("2011", True),
+                                         ("G1", True), ("B3954", False), ("5NNY092", False), ("0JT898", False)])
+def test_letters_only_and_short_texts_need_a_plates_background(text, needs):
+    assert needs_a_panel(text) is needs
+
+
+def test_only_a_plate_of_letters_or_a_short_one_is_asked_for_its_background():
     image, box = frame_with_text("GOL", SILVER, DARK_INK)
     assert not on_a_plate(image, PlateResult("G0L", 0.99, [0.99] * 3, box))  # a round glyph is no digit
+    image, box = frame_with_text("HB20", SILVER, DARK_INK)
+    assert not on_a_plate(image, PlateResult("HB20", 0.99, [0.99] * 4, box))
     image, box = frame_with_text("GOL 1234", SILVER, DARK_INK)
     assert on_a_plate(image, PlateResult("G0L1234", 0.99, [0.99] * 7, box))
     image, box = frame_with_text("SQUAW", SILVER, DARK_INK, plate=WHITE_PLATE)
