@@ -71,4 +71,3 @@ def background_spills(image: np.ndarray, text: Box) -> bool:
     sides = [spread[0] if y0 > 0 else None, spread[-1] if y1 < height else None,
              spread[:, 0] if x0 > 0 else None, spread[:, -1] if x1 < width else None]
     return any(side is not None and side.mean() > SPILL for side in sides)
-
