@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 
 from services.ocr.ctc import Decoded
-from services.ocr.ink import ARTWORK_CHROMA, artwork, char_inks, ink_side, without_artwork
+from services.ocr.ink import ARTWORK_CHROMA, artwork, char_inks, ink_side, of_its_hue, without_artwork
 
 NAVY, BLACK, MAROON = (90, 30, 20), (25, 25, 25), (40, 30, 120)  # BGR inks of registrations
 PEACH, CACTUS, TREE = (60, 140, 240), (60, 150, 40), (50, 120, 30)  # BGR colours of state artwork
@@ -76,6 +76,22 @@ def test_characters_washed_grey_by_glare_are_not_artwork():
     crop, decoded = text_crop("NTGUILTY", NAVY, inks={5: grey, 6: grey, 7: grey})
     assert spread(crop, decoded)[5:].min() > ARTWORK_CHROMA  # far in colour, but less colourful
     assert not any(artwork(crop, decoded))
+
+
+def test_a_character_printed_more_saturated_in_its_texts_own_hue_is_not_artwork():
+    # Wisconsin's red "FGY·127": one character's red is more vivid than the rest's, far from it in
+    # a*b* and more colourful, as artwork would be, but of the same hue
+    faded_red, vivid_red = (70, 60, 150), (20, 10, 220)
+    crop, decoded = text_crop("FGY127", faded_red, inks={2: vivid_red})
+    assert spread(crop, decoded)[2] > 1.5 * ARTWORK_CHROMA
+    assert artwork(crop, decoded) == [False] * 6
+
+
+def test_a_registrations_hue_is_shared_by_its_own_ink_only():
+    maroon, peach, cactus = lab_chroma(MAROON), lab_chroma(PEACH), lab_chroma(CACTUS)
+    assert of_its_hue(np.array([maroon * 1.5, peach, cactus]), maroon).tolist() == [True, False, False]
+    grey = np.float32([2, -3])  # a black or grey ink has no hue: nothing shares it
+    assert not of_its_hue(np.array([grey * 10, peach]), grey).any()
 
 
 def test_a_text_in_two_inks_half_and_half_has_no_artwork():
