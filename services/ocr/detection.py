@@ -75,10 +75,14 @@ class TextDetector:
 
     def pieces(self, height: int, width: int) -> list[tuple[Tile | None, int]]:
         """What of an image each model call sees (None: the whole image), and at what longer side:
-        the whole image; or a frame over MAX_SIDE in tiles, and whole at self.side for text too wide
-        for any tile (tiles.py)."""
+        the whole image at self.side; or a large frame at its own resolution, as one tile, or over
+        MAX_SIDE in tiles, and whole at self.side as well, for text too wide for any tile or too
+        large for them (tiles.py)."""
+        side = detection_side(height, width, self.side, self.full_resolution_above)
+        if side == self.side:
+            return [(None, side)]
         if not is_tiled(height, width, self.full_resolution_above):
-            return [(None, detection_side(height, width, self.side, self.full_resolution_above))]
+            return [(Tile(0, 0, width, height), side), (None, self.side)]
         scale = wide_scale(height, width)
         return [(tile, round(max(tile.width, tile.height) * scale)) for tile in tiles_of(height, width, scale)] + [
             (None, self.side)]
@@ -102,14 +106,17 @@ class TextDetector:
             offset = np.float32([0, 0] if tile is None else [tile.x, tile.y])
             for r in regions_from_map(probability, scaling, self.params):
                 found[i].append((Region(r.corners + offset, r.score), tile))
-        return [once(regions, [t for t, _ in image_pieces if t is not None], *image.shape[:2])
+        return [once(regions, [t for t, _ in image_pieces if t is not None], *image.shape[:2],
+                     detection_scale(*image.shape[:2], self.side, self.full_resolution_above))
                 for regions, image_pieces, image in zip(found, pieces_of, images)]
 
 
-def once(regions: list[tuple[Region, Tile | None]], tiles: list[Tile], height: int, width: int) -> list[Region]:
-    """An image's regions, those found twice where its tiles overlap, or in a tile and the whole
-    image, kept once (tiles.found_once)."""
+def once(regions: list[tuple[Region, Tile | None]], tiles: list[Tile], height: int, width: int,
+         scale: float) -> list[Region]:
+    """An image's regions, those found twice where its tiles (seen at `scale`) overlap, or in a tile and
+    the whole image, kept once (tiles.found_once)."""
     if not tiles:
         return [r for r, _ in regions]  # an image detected whole: no boxes to compare
-    keep = found_once([bounding_box(r.corners, height, width) for r, _ in regions], [t for _, t in regions], tiles)
+    keep = found_once([bounding_box(r.corners, height, width) for r, _ in regions], [t for _, t in regions], tiles,
+                      scale)
     return [r for (r, _), kept in zip(regions, keep) if kept]

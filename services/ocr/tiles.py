@@ -15,8 +15,21 @@ its plate 1,000 px wide in the middle, where the four tiles meet. Each tile read
 ("5BBM2" and "BM299"), and 18 of 30 such plates were read, against 24 of 30 away from the middle
 (25 since).
 So the whole frame is also detected, as small as any frame (DETECTION_SIDE), and its regions that
-lie whole in no tile are kept, with the tiles' pieces of them dropped; its others are not, as a
-tile saw their text closer.
+lie whole in no tile are kept, with the tiles' pieces of them dropped; its others are not, as a tile
+saw their text closer, unless their text is so large that a tile sees only pieces of its characters:
+over LARGE_TEXT detection pixels high at the tiles' scale. A phone's close-up of a plate, 4032 px
+wide, has characters about 750 px high there; the tiles found only pieces of them, read as "04" and
+"79". 60 of the 751 US plate crops (a fixed random sample, enlarged by a script outside the repo) at
+4032 px wide were read 55 times, against 45 before such text was kept from the whole frame, and 55
+at 1280 px wide and at their own size. A frame detected at its own resolution (over 1,440 px, up to
+MAX_SIDE: detection.py) is one tile in this sense, and is detected whole at 960 px too: at 1920 px
+wide the same 60 plates were read 55 times, against 41 before; batches of eight 1920x1080 frames
+took about 12% longer (29.9 instead of 26.0 s for 56 frames, medians of three runs each) and
+peaked 50 MiB higher (1745-1756 instead of 1695-1698 MiB, this AMD machine). The 3840x2160 mosaics
+of real scenes, and the 1920x1080 ones, read the same (`alpr ocr evaluate`, 2026-12-06). Keeping
+every region of the whole frame that no tile's region covered most of instead read 54 of the 60, but
+the mosaics lost 11 of 213 plates found: a region around a small plate and its surroundings, found
+whole, took the place of the plate's own that a tile found inside it.
 """
 import math
 from dataclasses import astuple, dataclass
@@ -27,6 +40,9 @@ WIDE_SIDE = 2880  # the longer side a frame over MAX_SIDE is detected at, in til
 TILE_SIDE = 1536  # detection pixels a tile spans at most along a side, its overlap aside
 OVERLAP = 192     # detection pixels shared by neighbouring tiles: a plate 256 px wide in a 3840 px frame
 SAME_TEXT = 0.5   # the share of a region inside a larger one of another tile that makes it that one's text
+LARGE_TEXT = 320  # detection pixels: text higher than this at the tiles' scale is kept from the whole frame
+# (a third of DETECTION_SIDE: a 1280 px close-up of a plate, detected whole at 960 px, has characters
+# of 200-250 there and is read as well as the plate's own crop)
 
 
 @dataclass(frozen=True)
@@ -54,19 +70,26 @@ def tiles_of(height: int, width: int, scale: float) -> list[Tile]:
     return [Tile(x0, y0, x1 - x0, y1 - y0) for y0, y1 in spans(height, scale) for x0, x1 in spans(width, scale)]
 
 
-def found_once(boxes: list[Box], found_in: list[Tile | None], tiles: list[Tile]) -> list[bool]:
+def found_once(boxes: list[Box], found_in: list[Tile | None], tiles: list[Tile], scale: float) -> list[bool]:
     """Which regions to keep, given each one's box in the frame and the tile it was found in (None:
-    the whole frame): a region of the whole frame where it lies whole in none of the tiles; a region
-    of a tile unless it lies mostly (SAME_TEXT) inside a larger region of another tile or one of the
-    whole frame kept (of two the same size, the first is kept)."""
+    the whole frame), the tiles seeing the frame at `scale`: a region of the whole frame where it lies
+    whole in none of the tiles, or is over LARGE_TEXT high in them; a region of a tile unless it lies
+    mostly (SAME_TEXT) inside a larger region of another tile (of two the same size, the first is
+    kept), or shares most of itself or of a region of the whole frame kept with that one."""
     def area(box: Box) -> int:
         return box[2] * box[3]
 
-    too_wide = [tile is None and not any(intersection(box, astuple(t)) == area(box) for t in tiles)
-                for box, tile in zip(boxes, found_in)]  # whole in no tile
+    def whole_kept(box: Box) -> bool:
+        return box[3] * scale > LARGE_TEXT or not any(intersection(box, astuple(t)) == area(box) for t in tiles)
+    kept_of_whole = [tile is None and whole_kept(box) for box, tile in zip(boxes, found_in)]
 
-    def other_has_it(k: int) -> bool:
-        return any(found_in[j] != found_in[k] and (found_in[j] is not None or too_wide[j])
-                   and (area(boxes[j]), -j) > (area(boxes[k]), -k)
-                   and intersection(boxes[j], boxes[k]) >= SAME_TEXT * area(boxes[k]) for j in range(len(boxes)))
-    return [too_wide[k] if found_in[k] is None else not other_has_it(k) for k in range(len(boxes))]
+    def same_text(j: int, k: int) -> bool:
+        """Region k lies mostly inside a larger region j of another tile, or overlaps a region j of the
+        whole frame kept by most of the smaller of the two (a tile's piece of it, or a tile's box of it)."""
+        shared = intersection(boxes[j], boxes[k])
+        if found_in[j] is None:
+            return kept_of_whole[j] and shared >= SAME_TEXT * min(area(boxes[j]), area(boxes[k]))
+        larger = (area(boxes[j]), -j) > (area(boxes[k]), -k)
+        return found_in[j] != found_in[k] and larger and shared >= SAME_TEXT * area(boxes[k])
+    return [kept_of_whole[k] if found_in[k] is None else not any(same_text(j, k) for j in range(len(boxes)) if j != k)
+            for k in range(len(boxes))]

@@ -1,8 +1,9 @@
-from services.ocr.detection import MAX_SIDE, detection_scale, is_tiled
-from services.ocr.tiles import OVERLAP, TILE_SIDE, Tile, found_once, tiles_of, wide_scale
+from services.ocr.detection import MAX_SIDE, TextDetector, detection_scale, is_tiled
+from services.ocr.tiles import LARGE_TEXT, OVERLAP, TILE_SIDE, Tile, found_once, tiles_of, wide_scale
 
 
-FOUR_K_TILES = tiles_of(2160, 3840, wide_scale(2160, 3840))
+FOUR_K_SCALE = wide_scale(2160, 3840)
+FOUR_K_TILES = tiles_of(2160, 3840, FOUR_K_SCALE)
 
 
 def test_a_4k_frame_is_seen_at_2880_px_in_four_overlapping_tiles():
@@ -35,8 +36,8 @@ def test_text_found_in_two_tiles_is_kept_once_and_a_piece_cut_by_a_tiles_edge_gi
     whole, again, cut_off = (1830, 1100, 180, 80), (1831, 1101, 179, 79), (1990, 500, 58, 80)
     whole_of_cut = (1990, 500, 180, 80)
     left, right = FOUR_K_TILES[:2]
-    assert found_once([whole, again, cut_off, whole_of_cut], [left, right, left, right], FOUR_K_TILES) == [
-        True, False, False, True]
+    assert found_once([whole, again, cut_off, whole_of_cut], [left, right, left, right],
+                      FOUR_K_TILES, FOUR_K_SCALE) == [True, False, False, True]
 
 
 def test_text_too_wide_for_any_tile_is_kept_from_the_whole_frame_and_the_tiles_pieces_of_it_give_way():
@@ -46,10 +47,29 @@ def test_text_too_wide_for_any_tile_is_kept_from_the_whole_frame_and_the_tiles_p
     sticker = (100, 100, 120, 40)  # small text the whole frame found too: the left tile saw it closer
     sticker_in_tile = (101, 101, 118, 38)
     assert found_once([plate, left_piece, right_piece, sticker, sticker_in_tile],
-                      [None, left, right, None, left], FOUR_K_TILES) == [True, False, False, False, True]
+                      [None, left, right, None, left], FOUR_K_TILES, FOUR_K_SCALE) == [True, False, False, False, True]
 
 
 def test_overlapping_texts_of_one_tile_are_all_kept():
     tile = FOUR_K_TILES[0]
-    assert found_once([(10, 10, 100, 40), (20, 15, 60, 30)], [tile, tile], FOUR_K_TILES) == [True, True]
-    assert found_once([], [], FOUR_K_TILES) == []
+    assert found_once([(10, 10, 100, 40), (20, 15, 60, 30)], [tile, tile], FOUR_K_TILES, FOUR_K_SCALE) == [True, True]
+    assert found_once([], [], FOUR_K_TILES, FOUR_K_SCALE) == []
+
+
+def test_a_close_ups_text_too_large_for_a_tile_is_kept_from_the_whole_frame_and_the_tiles_boxes_of_it_give_way():
+    left = FOUR_K_TILES[0]
+    group = (200, 300, 1200, 800)  # a close-up's group of characters, whole in the left tile (to 2048 x 1208)
+    piece, stroke = (300, 400, 300, 500), (900, 350, 200, 700)  # what the tile saw of them: pieces of characters
+    boxed_wider = (150, 250, 1300, 900)  # or the group, boxed wider than the whole frame's region of it
+    sticker, sticker_in_tile = (1600, 100, 120, 40), (1601, 101, 118, 38)  # the tile found this one whole
+    assert group[3] * FOUR_K_SCALE > LARGE_TEXT
+    assert found_once([group, piece, stroke, boxed_wider, sticker, sticker_in_tile],
+                      [None, left, left, left, None, left], FOUR_K_TILES, FOUR_K_SCALE) == [
+        True, False, False, False, False, True]
+
+
+def test_a_frame_detected_at_its_own_resolution_is_one_tile_beside_the_whole_frame_at_960_px():
+    detector = TextDetector(engine=None, side=960)
+    assert detector.pieces(1080, 1920) == [(Tile(0, 0, 1920, 1080), 1920), (None, 960)]
+    assert detector.pieces(720, 1280) == [(None, 960)]
+    assert TextDetector(engine=None, side=480, full_resolution_above=0).pieces(1080, 1920) == [(None, 480)]
