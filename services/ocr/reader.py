@@ -77,7 +77,8 @@ def plates_of_frame(candidates: list[tuple[PlateText, Box]], min_confidence: flo
     digit at least that confident (to be looked at closer). Small text on the plate of a taller
     text (a sticker's month, a slogan) gives way to it even when the taller text itself could not
     be read with confidence: it is still not a registration."""
-    registrations = [c for c, keep in zip(candidates, registration_texts([box for _, box in candidates])) if keep]
+    own_plate = registration_texts([box for _, box in candidates], [len(p.text) for p, _ in candidates])
+    registrations = [c for c, own in zip(candidates, own_plate) if own]
     floor = min_confidence if unsure_floor is None else unsure_floor
     confident = [(p, box) for p, box in registrations
                  if p.confidence >= min_confidence or (p.has_digit and p.confidence >= floor)]

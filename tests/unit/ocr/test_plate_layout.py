@@ -6,7 +6,15 @@ REGISTRATION = (60, 50, 200, 60)  # x, y, w, h of a plate's characters
 
 def test_a_sticker_or_a_year_on_the_plate_gives_way_to_the_registration():
     sticker, year, slogan = (10, 10, 30, 20), (250, 120, 60, 18), (90, 115, 140, 16)
-    assert registration_texts([sticker, REGISTRATION, year, slogan]) == [False, True, False, False]
+    assert registration_texts([sticker, REGISTRATION, year, slogan], [2, 7, 2, 14]) == [False, True, False, False]
+
+
+def test_a_row_of_shapes_read_as_a_few_characters_is_no_plate_for_the_registration_below_it():
+    windows = (61, 45, 741, 193)  # a building's windows behind a car, read as "VH" (the demo's drive)
+    registration = (472, 337, 157, 62)  # "DTP749" on the car's plate below them
+    assert on_the_plate_of(registration, windows) and windows[3] >= 1.5 * registration[3]
+    assert registration_texts([windows, registration], [2, 6]) == [True, True]
+    assert registration_texts([windows, registration], [7, 6]) == [True, False]  # as dense as a registration
 
 
 def test_on_a_tight_crop_a_sticker_in_a_far_corner_gives_way_to_the_registration():
@@ -23,17 +31,17 @@ def test_on_a_tight_crop_groups_of_about_one_height_are_all_kept():
 def test_plates_of_two_cars_are_both_kept():
     far_car = (900, 400, 80, 25)
     assert not on_the_plate_of(far_car, REGISTRATION)
-    assert registration_texts([REGISTRATION, far_car]) == [True, True]
+    assert registration_texts([REGISTRATION, far_car], [7, 6]) == [True, True]
 
 
 def test_texts_of_similar_height_side_by_side_are_all_kept():
     letters, digits = (40, 50, 90, 60), (150, 52, 110, 56)  # one registration split in two regions
-    assert registration_texts([letters, digits]) == [True, True]
+    assert registration_texts([letters, digits], [3, 4]) == [True, True]
 
 
 def test_one_text_alone_is_kept():
-    assert registration_texts([REGISTRATION]) == [True]
-    assert registration_texts([]) == []
+    assert registration_texts([REGISTRATION], [7]) == [True]
+    assert registration_texts([], []) == []
 
 
 LEFT_GROUP = (100, 50, 90, 40)  # "PKX" of "PKX <emblem> 512": x, y, w, h
