@@ -76,7 +76,8 @@ def plates_of_frame(candidates: list[tuple[PlateText, Box]], min_confidence: flo
     """The confident registrations among a frame's candidates; with unsure_floor, also those with a
     digit at least that confident (to be looked at closer). Small text on the plate of a taller
     text (a sticker's month, a slogan) gives way to it even when the taller text itself could not
-    be read with confidence: it is still not a registration."""
+    be read with confidence: it is still not a registration (unless it is spread too wide for one:
+    plate_layout.SPARSE)."""
     own_plate = registration_texts([box for _, box in candidates], [len(p.text) for p, _ in candidates])
     registrations = [c for c, own in zip(candidates, own_plate) if own]
     floor = min_confidence if unsure_floor is None else unsure_floor
