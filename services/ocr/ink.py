@@ -84,8 +84,8 @@ def of_its_hue(inks: np.ndarray, text_ink: np.ndarray) -> np.ndarray:
     ink is near grey: black, white and grey inks have no hue to share)."""
     if np.linalg.norm(text_ink) < MIN_HUE_CHROMA:
         return np.zeros(len(inks), bool)
-    turn = np.arctan2(inks[:, 1], inks[:, 0]) - np.arctan2(text_ink[1], text_ink[0])
-    return np.degrees(np.abs(np.angle(np.exp(1j * turn)))) < SAME_HUE
+    turn = np.degrees(np.arctan2(inks[:, 1], inks[:, 0]) - np.arctan2(text_ink[1], text_ink[0]))
+    return np.abs((turn + 180) % 360 - 180) < SAME_HUE  # the shorter way round the hue circle
 
 
 def without_artwork(crop: np.ndarray, decoded: Decoded) -> Decoded:

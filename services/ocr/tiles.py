@@ -91,5 +91,5 @@ def found_once(boxes: list[Box], found_in: list[Tile | None], tiles: list[Tile],
             return kept_of_whole[j] and shared >= SAME_TEXT * min(area(boxes[j]), area(boxes[k]))
         larger = (area(boxes[j]), -j) > (area(boxes[k]), -k)
         return found_in[j] != found_in[k] and larger and shared >= SAME_TEXT * area(boxes[k])
-    return [kept_of_whole[k] if found_in[k] is None else not any(same_text(j, k) for j in range(len(boxes)) if j != k)
+    return [kept_of_whole[k] if found_in[k] is None else not any(same_text(j, k) for j in range(len(boxes)))
             for k in range(len(boxes))]

@@ -47,12 +47,14 @@ def test_text_too_wide_for_any_tile_is_kept_from_the_whole_frame_and_the_tiles_p
     sticker = (100, 100, 120, 40)  # small text the whole frame found too: the left tile saw it closer
     sticker_in_tile = (101, 101, 118, 38)
     assert found_once([plate, left_piece, right_piece, sticker, sticker_in_tile],
-                      [None, left, right, None, left], FOUR_K_TILES, FOUR_K_SCALE) == [True, False, False, False, True]
+                      [None, left, right, None, left], FOUR_K_TILES, FOUR_K_SCALE) == [
+        True, False, False, False, True]
 
 
 def test_overlapping_texts_of_one_tile_are_all_kept():
     tile = FOUR_K_TILES[0]
-    assert found_once([(10, 10, 100, 40), (20, 15, 60, 30)], [tile, tile], FOUR_K_TILES, FOUR_K_SCALE) == [True, True]
+    assert found_once([(10, 10, 100, 40), (20, 15, 60, 30)], [tile, tile],
+                      FOUR_K_TILES, FOUR_K_SCALE) == [True, True]
     assert found_once([], [], FOUR_K_TILES, FOUR_K_SCALE) == []
 
 
