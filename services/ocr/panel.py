@@ -29,6 +29,8 @@ window around them) would have refused 10 of the 11 words of five letters or mor
 plate-free scenes, but also 32 of the 98 letters-only US plates read in scenes: at a US plate's
 size there, its state's name is often too small to be found.
 """
+from dataclasses import dataclass
+
 import cv2
 import numpy as np
 
@@ -53,10 +55,48 @@ def needs_a_panel(text: str) -> bool:
 def background_spills(image: np.ndarray, text: Box) -> bool:
     """Whether the background of the text in `text` (its box, the image's pixels) reaches over SPILL
     of a side of the window REACH text heights around it, on a side inside the image."""
+    patch = background_patch(image, text, REACH)
+    if patch is None:
+        return False
+    height, width = image.shape[:2]
+    x0, y0, x1, y1 = patch.window
+    spread = patch.spread
+    sides = [spread[0] if y0 > 0 else None, spread[-1] if y1 < height else None,
+             spread[:, 0] if x0 > 0 else None, spread[:, -1] if x1 < width else None]
+    return any(side is not None and side.mean() > SPILL for side in sides)
+
+
+def background_columns(image: np.ndarray, text: Box, reach: float) -> tuple[int, int]:
+    """The image columns from which to which the text's background runs along its rows, within `reach`
+    text heights of its box: as far as the plate reaches, as its colour tells (its box's, where it has no
+    background)."""
+    x, y, w, h = text
+    patch = background_patch(image, text, reach)
+    if patch is None:
+        return x, x + w
+    x0, y0 = patch.window[:2]
+    rows = patch.spread[round((y - y0) * patch.scale): round((y + h - y0) * patch.scale)]
+    columns = np.flatnonzero(rows.any(axis=0))
+    if len(columns) == 0:
+        return x, x + w
+    return round(x0 + columns[0] / patch.scale), round(x0 + (columns[-1] + 1) / patch.scale)
+
+
+@dataclass(frozen=True)
+class Patch:
+    spread: np.ndarray                 # bool: the window's pixels in the text's background patch
+    window: tuple[int, int, int, int]  # x0, y0, x1, y1: the window's corners in the image
+    scale: float                       # the window's pixels per image pixel
+
+
+def background_patch(image: np.ndarray, text: Box, reach: float) -> Patch | None:
+    """The pixels of the text's background colour (within SAME_COLOUR of its median) that touch its own
+    background pixels, in the window `reach` text heights around its box, shrunk so the text is at most
+    TEXT_HEIGHT high; None for an empty box."""
     x, y, w, h = text
     height, width = image.shape[:2]
-    x0, y0 = max(0, round(x - REACH * h)), max(0, round(y - REACH * h))
-    x1, y1 = min(width, round(x + w + REACH * h)), min(height, round(y + h + REACH * h))
+    x0, y0 = max(0, round(x - reach * h)), max(0, round(y - reach * h))
+    x1, y1 = min(width, round(x + w + reach * h)), min(height, round(y + h + reach * h))
     scale = min(1.0, TEXT_HEIGHT / h)
     window = cv2.resize(image[y0:y1, x0:x1], None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
     lab = cv2.cvtColor(cv2.GaussianBlur(window, (3, 3), 0), cv2.COLOR_BGR2LAB).astype(np.int16)
@@ -64,7 +104,7 @@ def background_spills(image: np.ndarray, text: Box) -> bool:
     columns = slice(round((x - x0) * scale), round((x + w - x0) * scale))
     inside = lab[rows, columns]
     if inside.size == 0:
-        return False
+        return None
     lightness = inside[..., 0].astype(np.uint8)
     threshold, light_plate = ink_side(lightness)  # the background: the side of the median pixel
     background = lightness >= threshold if light_plate else lightness < threshold
@@ -72,6 +112,4 @@ def background_spills(image: np.ndarray, text: Box) -> bool:
     _, patches = cv2.connectedComponents(similar, connectivity=4)
     ids, counts = np.unique(patches[rows, columns][background & (similar[rows, columns] > 0)], return_counts=True)
     spread = np.isin(patches, [i for i, n in zip(ids, counts) if i != 0 and n >= MIN_PART * background.sum()])
-    sides = [spread[0] if y0 > 0 else None, spread[-1] if y1 < height else None,
-             spread[:, 0] if x0 > 0 else None, spread[:, -1] if x1 < width else None]
-    return any(side is not None and side.mean() > SPILL for side in sides)
+    return Patch(spread, (x0, y0, x1, y1), scale)

@@ -77,7 +77,7 @@ def normalise(raw: str, confidences: list[float]) -> tuple[PlateText, int]:
     unsure ones, dropped as marks) were dropped."""
     kept, scores, marks, foreign = [], [], [], 0
     for char, score in zip(raw, confidences):
-        char = unicodedata.normalize("NFKC", char).upper()
+        char = plate_char(char)
         if char in PLATE_CHARS and score >= UNSURE:
             kept.append(char)
             scores.append(score)
@@ -86,6 +86,17 @@ def normalise(raw: str, confidences: list[float]) -> tuple[PlateText, int]:
         elif not is_separator(char):
             foreign += 1
     return PlateText("".join(kept), scores, tuple(marks)), foreign + len(marks)
+
+
+def plate_char(char: str) -> str:
+    """A character read, as a plate character where it is one (NFKC-normalised, upper-case)."""
+    return unicodedata.normalize("NFKC", char).upper()
+
+
+def kept_indexes(raw: str, confidences: list[float]) -> list[int]:
+    """The indexes in `raw` of the characters normalise keeps, in order."""
+    return [k for k, (char, score) in enumerate(zip(raw, confidences))
+            if plate_char(char) in PLATE_CHARS and score >= UNSURE]
 
 
 def has_a_plates_length(text: str) -> bool:

@@ -1,6 +1,6 @@
 """PlateReader: plates in a batch of frames, detection and recognition each in one batched call (and a
-second recognizer for the text the first was unsure of, a closer look at plates found small, and a
-second scale for tight crops)."""
+second recognizer for the text the first was unsure of, a closer look at plates found small, a
+second scale for tight crops, and a wider reading of each plate's line)."""
 import copy
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -21,13 +21,14 @@ from services.ocr.models import character_list, locate_models
 from services.ocr.panel import background_spills, needs_a_panel
 from services.ocr.plate_layout import (plate_box, registration_texts, registrations_of_one_plate, text_lines,
                                        words_kept)
-from services.ocr.plate_text import PlateText, as_plate
+from services.ocr.plate_text import PlateText, as_plate, kept_indexes, plate_confidence
 from services.ocr.recognition import TextRecognizer
 from services.ocr.round_glyph import spell_round_glyphs
 from services.ocr.second_opinion import more_confident, needs_second_reading
 from services.ocr.settings import OcrSettings
 from services.ocr.stacked import without_stacked_pairs
 from services.ocr.tight_crops import CROP_SIDE, is_tight_crop
+from services.ocr.wider_reading import band_of, has_room, may_lack_characters, widened
 
 MIN_TEXT_HEIGHT = 8  # pixels; smaller regions cannot be read
 # Frames per detection call: a GPU gains from large batches; on CPU, batched convolutions over
@@ -167,7 +168,7 @@ class PlateReader:
             both = more_confident_plates(found[i], plates)
             found[i] = [p for p, keep in zip(both, registrations_of_one_plate([p.box for p in both])) if keep]
         return [[replace(r, box=plate_box(r.box, *image.shape[:2])) for r in plates if on_a_plate(image, r)]
-                for image, plates in zip(images, found)]
+                for image, plates in zip(images, self.read_wider(images, found))]
 
     def plates_found(self, images: list[np.ndarray], detector: TextDetector, unsure_floor: float | None = None,
                      lines: list[Box] | None = None) -> list[list[PlateResult]]:
@@ -206,6 +207,25 @@ class PlateReader:
                                                             seen[match].text, boxes[match]):
                 closer[i][k] = replace(seen[match], box=first.box)
         return [sorted(plates, key=lambda r: r.confidence, reverse=True) for plates in closer]
+
+    def read_wider(self, images: list[np.ndarray], found: list[list[PlateResult]]) -> list[list[PlateResult]]:
+        """found, each plate with the characters its line read wider on either side adds at its ends,
+        the bands of all frames read together (wider_reading.py)."""
+        bands = [(i, k, plate.box, band_of(images[i], plate.box)) for i, plates in enumerate(found)
+                 for k, plate in enumerate(plates) if may_lack_characters(plate.text)]
+        looks = [(i, k, band) for i, k, box, band in bands if has_room(box, band)]
+        crops = [images[i][y: y + h, x: x + w] for i, _, (x, y, w, h) in looks]
+        texts = [without_stacked_pairs(c, without_artwork(c, d)) for c, d in zip(crops, self.recognizer.recognize(crops))]
+        wider = [list(plates) for plates in found]
+        for (i, k, band), decoded in zip(looks, texts):
+            first, plate = found[i][k], as_plate(decoded.text, decoded.char_confidences)
+            positions = [decoded.char_positions[j] for j in kept_indexes(decoded.text, decoded.char_confidences)]
+            grown = widened(first.text, first.char_confidences, first.box, plate, positions, band) if plate else None
+            if grown is not None:
+                text, confidences, box = grown
+                wider[i][k] = replace(first, text=text, char_confidences=confidences, box=box,
+                                      confidence=plate_confidence(confidences, first.marks_clear))
+        return [sorted(plates, key=lambda r: r.confidence, reverse=True) for plates in wider]
 
     def read_texts(self, crops: list[np.ndarray]) -> list[Decoded]:
         """Each crop's text; registration-like text too unsure to report is read again by the second

@@ -1,6 +1,6 @@
 import pytest
 
-from services.ocr.plate_text import PlateText, as_plate, normalise
+from services.ocr.plate_text import PlateText, as_plate, kept_indexes, normalise
 
 
 def test_normalise_upper_cases_and_drops_separators_with_their_scores():
@@ -21,6 +21,12 @@ def test_punctuation_and_symbols_between_groups_are_separators(raw):
 def test_full_width_characters_become_ascii():
     plate, foreign = normalise("ＡＢ１２", [1.0] * 4)
     assert (plate.text, foreign) == ("AB12", 0)
+
+
+def test_the_indexes_kept_are_those_of_the_characters_normalise_keeps():
+    raw, confidences = "京ａb-C 1x2", [0.9, 0.9, 0.8, 0.9, 0.3, 0.9, 0.7, 0.9, 0.6]
+    assert [raw[k] for k in kept_indexes(raw, confidences)] == ["ａ", "b", "1", "x", "2"]  # "C" is unsure: a mark
+    assert normalise(raw, confidences)[0].text == "AB1X2"
 
 
 def test_foreign_characters_are_counted_and_dropped():

@@ -219,6 +219,51 @@ def test_a_more_confident_reading_whose_box_cut_off_surely_read_characters_gives
     assert more_confident_plates([first], [plate("96381", 0.97, (16, 37, 290, 99))]) == [plate("96381", 0.97, first.box)]
 
 
+def plate_with_groups(groups: list[tuple[str, tuple[int, int, int]]]) -> tuple[np.ndarray, list[tuple[int, int]]]:
+    """A 960x540 frame with one plate, its text printed in groups of the given inks side by side
+    (a gap between them), and each group's left and right edge."""
+    frame = np.full((540, 960, 3), 120, np.uint8)
+    cv2.rectangle(frame, (260, 250), (700, 350), (235, 235, 230), -1)
+    font, scale, x, spans = cv2.FONT_HERSHEY_DUPLEX, 1.6, 280, []
+    for text, ink in groups:
+        (width, _), _ = cv2.getTextSize(text, font, scale, 3)
+        cv2.putText(frame, text, (x, 320), font, scale, ink, 3, cv2.LINE_AA)
+        spans.append((x, x + width))
+        x += width + 24
+    return frame, spans
+
+
+def test_a_character_the_first_box_left_out_is_read_in_the_wider_band_and_added(reader):
+    ink = (90, 30, 20)
+    frame, ((left, _), (_, short_of_j), (_, right)) = plate_with_groups([("094", ink), ("MW", ink), ("J", ink)])
+    short = PlateResult("094MW", 0.98, [0.99, 0.99, 1.0, 0.99, 1.0], (left - 4, 284, short_of_j - left + 8, 44))
+    (wider,) = reader.read_wider([frame], [[short]])[0]
+    assert wider.text == "094MWJ"
+    assert wider.char_confidences[:5] == short.char_confidences and wider.char_confidences[5] >= 0.9
+    assert wider.confidence == pytest.approx(np.prod(wider.char_confidences))
+    assert wider.box[0] == short.box[0] and wider.box[0] + wider.box[2] >= right - 10  # grown over the J
+
+
+def test_artwork_beside_the_plates_text_is_not_added(reader):
+    """Michigan's red "USA" beside a blue "SAMPL": another ink than the registration's."""
+    frame, (_, (left, right)) = plate_with_groups([("USA", (40, 40, 210)), ("SAMPL", (150, 60, 20))])
+    first = PlateResult("SAMPL", 0.98, [0.99, 0.99, 1.0, 0.99, 1.0], (left - 4, 284, right - left + 8, 44))
+    raw = reader.recognizer.recognize([frame[284:328, 200:700]])[0]
+    assert raw.text.replace(" ", "") == "USASAMPL"  # what the model reads in the band
+    assert reader.read_wider([frame], [[first]]) == [[first]]
+
+
+def test_a_plate_read_whole_is_not_read_again(reader, monkeypatch):
+    ink = (90, 30, 20)
+    frame, ((left, _), (_, right)) = plate_with_groups([("ABC", ink), ("1234", ink)])
+    whole = PlateResult("ABC1234", 0.98, [0.99] * 6 + [0.98], (left - 4, 284, right - left + 8, 44))
+    read = []
+    recognize = reader.recognizer.recognize
+    monkeypatch.setattr(reader.recognizer, "recognize", lambda crops: read.append(len(crops)) or recognize(crops))
+    assert reader.read_wider([frame], [[whole]]) == [[whole]]
+    assert read == [0]
+
+
 def test_the_closer_look_can_be_turned_off(monkeypatch):
     monkeypatch.setenv("OCR_CLOSER_LOOK", "false")
     assert PlateReader.from_settings(OcrSettings()).closer_detector is None
