@@ -21,7 +21,7 @@ from services.ocr.models import character_list, locate_models
 from services.ocr.panel import background_spills, needs_a_panel
 from services.ocr.plate_layout import (plate_box, registration_texts, registrations_of_one_plate, text_lines,
                                        words_kept)
-from services.ocr.plate_text import PlateText, as_plate, kept_indexes, plate_confidence
+from services.ocr.plate_text import PlateText, as_plate, plate_confidence
 from services.ocr.recognition import TextRecognizer
 from services.ocr.round_glyph import spell_round_glyphs
 from services.ocr.second_opinion import more_confident, needs_second_reading
@@ -209,8 +209,8 @@ class PlateReader:
         return [sorted(plates, key=lambda r: r.confidence, reverse=True) for plates in closer]
 
     def read_wider(self, images: list[np.ndarray], found: list[list[PlateResult]]) -> list[list[PlateResult]]:
-        """found, each plate with the characters its line read wider on either side adds at its ends,
-        the bands of all frames read together (wider_reading.py)."""
+        """found, each plate that may lack characters with those its line, read wider on either side,
+        adds at its ends, the bands of all frames read together (wider_reading.py)."""
         bands = [(i, k, plate.box, band_of(images[i], plate.box)) for i, plates in enumerate(found)
                  for k, plate in enumerate(plates) if may_lack_characters(plate.text)]
         looks = [(i, k, band) for i, k, box, band in bands if has_room(box, band)]
@@ -218,9 +218,8 @@ class PlateReader:
         texts = [without_stacked_pairs(c, without_artwork(c, d)) for c, d in zip(crops, self.recognizer.recognize(crops))]
         wider = [list(plates) for plates in found]
         for (i, k, band), decoded in zip(looks, texts):
-            first, plate = found[i][k], as_plate(decoded.text, decoded.char_confidences)
-            positions = [decoded.char_positions[j] for j in kept_indexes(decoded.text, decoded.char_confidences)]
-            grown = widened(first.text, first.char_confidences, first.box, plate, positions, band) if plate else None
+            first = found[i][k]
+            grown = widened(first.text, first.char_confidences, first.box, decoded, band)
             if grown is not None:
                 text, confidences, box = grown
                 wider[i][k] = replace(first, text=text, char_confidences=confidences, box=box,

@@ -32,7 +32,8 @@ import numpy as np
 
 from services.ocr.geometry import Box
 from services.ocr.panel import background_columns
-from services.ocr.plate_text import MAX_LENGTH, PlateText
+from services.ocr.ctc import Decoded
+from services.ocr.plate_text import MAX_LENGTH, PlateText, as_plate, kept_indexes
 from services.ocr.round_glyph import round_glyphs_as_one, spell_round_glyphs
 from services.ocr.tight_crops import is_tight_crop
 
@@ -80,21 +81,22 @@ def characters_added(first: str, wider: PlateText) -> tuple[int, int] | None:
     return (start, len(wider.text) - end) if all(c >= SURE for c in added) else None
 
 
-def widened(first: str, confidences: list[float], box: Box, wider: PlateText, positions: list[float],
+def widened(first: str, confidences: list[float], box: Box, wider: Decoded,
             band: Box) -> tuple[str, list[float], Box] | None:
-    """The first reading with the characters the wider reading adds at its ends (characters_added),
-    spelled anew by its layout, each with its confidence, and the box grown over them (positions: the
-    middle of each of the wider reading's characters, as a fraction of the band's width); None where
-    it adds none."""
-    added = characters_added(first, wider)
+    """The first reading with the characters the wider reading (read in the band) adds at its ends
+    (characters_added), spelled anew by its layout, each with its confidence, and the box grown over
+    them; None where it adds none or is no plate."""
+    plate = as_plate(wider.text, wider.char_confidences)
+    added = characters_added(first, plate) if plate is not None else None
     if added is None:
         return None
     before, after = added
-    tail = len(wider.text) - after
-    text = spell_round_glyphs(wider.text[:before] + first + wider.text[tail:])
+    tail = len(plate.text) - after
+    text = spell_round_glyphs(plate.text[:before] + first + plate.text[tail:])
+    positions = [wider.char_positions[k] for k in kept_indexes(wider.text, wider.char_confidences)]
     half = box[2] / len(first) / 2  # half the first reading's advance per character
     middles = [band[0] + p * band[2] for p in positions[:before] + positions[tail:]]
     x0 = max(band[0], round(min([box[0], *(m - half for m in middles)])))
     x1 = min(band[0] + band[2], round(max([box[0] + box[2], *(m + half for m in middles)])))
-    return (text, wider.char_confidences[:before] + confidences + wider.char_confidences[tail:],
+    return (text, plate.char_confidences[:before] + confidences + plate.char_confidences[tail:],
             (x0, box[1], x1 - x0, box[3]))

@@ -1,6 +1,7 @@
 import cv2
 import numpy as np
 
+from services.ocr.ctc import Decoded
 from services.ocr.geometry import Box
 from services.ocr.plate_text import PlateText
 from services.ocr.wider_reading import band_of, characters_added, has_room, may_lack_characters, widened
@@ -64,31 +65,39 @@ def test_nothing_is_added_where_the_wider_reading_differs_inside_the_first_or_is
     assert characters_added("094MWJ", wider("94MWJ")) is None    # shorter
 
 
-def evenly(band: Box, first: int, last: int, count: int) -> list[float]:
-    """The middles of `count` characters spread evenly from x = first to x = last, as fractions of the band's width."""
-    return [(first + k * (last - first) / (count - 1) - band[0]) / band[2] for k in range(count)]
+def read_in(band: Box, text: str, first: int, last: int, confidences: list[float] | None = None) -> Decoded:
+    """`text` as read in the band, its characters' middles spread evenly from x = first to x = last."""
+    middles = [first + k * (last - first) / (len(text) - 1) for k in range(len(text))]
+    return Decoded(text, confidences or [0.99] * len(text), [(m - band[0]) / band[2] for m in middles])
 
 
 def test_the_added_characters_join_the_first_reading_with_their_confidences_and_grow_its_box():
-    band = BAND
-    text, confidences, box = widened("094MW", [0.9, 0.8, 0.9, 0.8, 0.9], BOX, wider("094MWJ", [0.5] * 5 + [0.95]),
-                                     evenly(band, 115, 290, 6), band)
+    text, confidences, box = widened("094MW", [0.9, 0.8, 0.9, 0.8, 0.9], BOX,
+                                     read_in(BAND, "094MWJ", 115, 290, [0.5] * 5 + [0.95]), BAND)
     assert text == "094MWJ"
     assert confidences == [0.9, 0.8, 0.9, 0.8, 0.9, 0.95]  # the first reading's own, and the added one's
     assert box == (100, 50, 205, 40)  # to half a character's advance right of the J's middle (x = 290)
 
 
+def test_separators_and_marks_in_the_wider_reading_are_dropped_before_it_is_compared():
+    # "12132·W": the dot a separator, a bolt read as "1" at 0.3 a mark; the W's middle at x = 274
+    wider = read_in(BAND, "12132·W1", 115, 300, [0.99] * 5 + [0.9, 0.95, 0.3])
+    text, confidences, box = widened("12132", [0.99] * 5, BOX, wider, BAND)
+    assert (text, confidences[-1]) == ("12132W", 0.95)
+    assert box[0] + box[2] == round(115 + 6 * 185 / 7 + 15)  # over the W, not the mark beyond it
+
+
 def test_the_grown_box_stays_in_the_band_and_the_layout_spells_the_round_glyph_anew():
     first_box = (10, 50, 150, 40)
     band = (0, 50, 240, 40)  # stops at the frame's left edge
-    text, _, box = widened("0JW695", [0.99] * 6, first_box, wider("X0JW695"), evenly(band, 2, 148, 7), band)
+    text, _, box = widened("0JW695", [0.99] * 6, first_box, read_in(band, "X0JW695", 2, 148), band)
     assert text == "XOJW695"  # the round glyph between letters is the letter O
     assert box == (0, 50, 160, 40)
 
 
-def test_a_wider_reading_that_adds_nothing_leaves_the_plate_as_it_was():
-    band = BAND
-    assert widened("094MW", [0.99] * 5, BOX, wider("094MW"), evenly(band, 115, 235, 5), band) is None
+def test_a_wider_reading_that_adds_nothing_or_is_no_plate_leaves_the_plate_as_it_was():
+    assert widened("094MW", [0.99] * 5, BOX, read_in(BAND, "094MW", 115, 235), BAND) is None
+    assert widened("VADA", [0.99] * 4, BOX, read_in(BAND, "NEVADA", 60, 235), BAND) is None  # a state's name
 
 
 def test_a_reading_as_long_as_a_whole_registration_is_not_read_again():
