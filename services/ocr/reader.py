@@ -53,6 +53,12 @@ def worth_reading(region: Region) -> bool:
     return width >= height / 2 and height >= MIN_TEXT_HEIGHT
 
 
+def without_drawings(crop: np.ndarray, decoded: Decoded) -> Decoded:
+    """The text read in a crop less what is drawn on the plate, not printed as its registration: state
+    artwork in another ink (ink.py) and a stacked pair of small letters at an end (stacked.py)."""
+    return without_stacked_pairs(crop, without_artwork(crop, decoded))
+
+
 def candidates_of_frame(parts: list[tuple[Decoded, Box]]) -> list[tuple[PlateText, Box]]:
     """Plate-like texts of one frame from the texts read in its regions: a line of text read in
     several regions is one candidate where its parts together look like a plate, else each part
@@ -180,7 +186,7 @@ class PlateReader:
             boxed = [[(r, box) for r, box in regions if on_its_line(box, line)] for regions, line in zip(boxed, lines)]
         owners = [(i, region, box) for i, regions in enumerate(boxed) for region, box in regions]
         crops = [crop_quad(images[i], region.corners) for i, region, _ in owners]
-        texts = [without_stacked_pairs(c, without_artwork(c, d)) for c, d in zip(crops, self.read_texts(crops))]
+        texts = [without_drawings(c, d) for c, d in zip(crops, self.read_texts(crops))]
         parts: list[list[tuple[Decoded, Box]]] = [[] for _ in images]
         for (i, _, box), decoded in zip(owners, texts):
             parts[i].append((decoded, box))
@@ -215,7 +221,7 @@ class PlateReader:
                  for k, plate in enumerate(plates) if may_lack_characters(plate.text)]
         looks = [(i, k, band) for i, k, box, band in bands if has_room(box, band)]
         crops = [images[i][y: y + h, x: x + w] for i, _, (x, y, w, h) in looks]
-        texts = [without_stacked_pairs(c, without_artwork(c, d)) for c, d in zip(crops, self.recognizer.recognize(crops))]
+        texts = [without_drawings(c, d) for c, d in zip(crops, self.recognizer.recognize(crops))]
         wider = [list(plates) for plates in found]
         for (i, k, band), decoded in zip(looks, texts):
             first = found[i][k]

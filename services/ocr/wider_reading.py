@@ -26,13 +26,15 @@ without the artwork and stacked-pair checks, 7 crops read right gained a charact
 read as "4", Mississippi's stacked "M/C" as "M", Michigan's red "USA" beside a blue "SAMPL"); a
 check of the added characters' height on the band's ink found no character height on bands whose
 ink runs together (Idaho's red-to-white plate), and dropped 3 of the 10 it completed.
-Without ROOM, Wyoming's stacked "B/B" on a plate 64 px wide was read as "H" after "5501".
+Without ROOM, Wyoming's stacked "B/B" on a plate 64 px wide was read as "H" after "5501" (a band no
+wider than the box: the plate's edge); with half a text height, 2 of the 10 crops were left as read,
+their last character half inside the box ("12132·W").
 """
 import numpy as np
 
+from services.ocr.ctc import Decoded
 from services.ocr.geometry import Box
 from services.ocr.panel import background_columns
-from services.ocr.ctc import Decoded
 from services.ocr.plate_text import MAX_LENGTH, PlateText, as_plate, kept_indexes
 from services.ocr.round_glyph import round_glyphs_as_one, spell_round_glyphs
 from services.ocr.tight_crops import is_tight_crop
