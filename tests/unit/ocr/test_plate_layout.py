@@ -1,5 +1,6 @@
-from services.ocr.plate_layout import (MAX_GAP, PLATE_BORDER, on_the_plate_of, plate_box, registration_texts,
-                                       registrations_of_one_plate, same_line, text_lines, words_kept)
+from services.ocr.plate_layout import (BELOW, MAX_GAP, PLATE_BORDER, far_below, on_the_plate_of, plate_box,
+                                       registration_texts, registrations_of_one_plate, same_line, text_lines,
+                                       words_kept)
 
 REGISTRATION = (60, 50, 200, 60)  # x, y, w, h of a plate's characters
 
@@ -117,6 +118,25 @@ def test_letters_only_words_give_way_to_texts_with_digits_of_about_their_height(
 def test_a_vanity_plate_is_kept_beside_a_much_smaller_trim_badge():
     squaw, badge = (500, 600, 160, 70), (200, 400, 80, 30)  # 70 px letters, a 30 px "LX14"
     assert words_kept([False, True], [squaw, badge]) == [True, True]
+
+
+def test_a_vanity_plate_far_below_another_cars_plate_is_kept():
+    other_car, vanity = (400, 100, 90, 30), (380, 400, 100, 30)  # "ABC123" further up the frame, "CTHULHU"
+    assert words_kept([True, False], [other_car, vanity]) == [True, True]
+
+
+def test_a_badge_beside_or_a_little_below_the_plate_still_gives_way():
+    plate = (400, 300, 90, 30)
+    beside, lower = (520, 310, 60, 20), (300, 330, 80, 20)  # a dealer's name on the bumper, a little lower
+    assert words_kept([True, False, False], [plate, beside, lower]) == [True, False, False]
+
+
+def test_far_below_is_measured_in_the_registrations_text_heights():
+    registration = (0, 100, 90, 30)  # its middle at y = 115
+    just_within = (0, round(115 + BELOW * 30 - 10), 50, 20)
+    assert not far_below(just_within, registration)
+    assert far_below((0, just_within[1] + 1, 50, 20), registration)
+    assert not far_below((0, 0, 50, 20), registration)  # above it: a badge on the boot lid
 
 
 def test_a_letters_only_plate_is_kept_when_alone():
