@@ -19,8 +19,8 @@ from services.ocr.ink import without_artwork
 from services.ocr.line_text import join_line
 from services.ocr.models import character_list, locate_models
 from services.ocr.panel import background_spills, needs_a_panel
-from services.ocr.plate_layout import (plate_box, registration_texts, registrations_of_one_plate, text_lines,
-                                       words_kept)
+from services.ocr.plate_layout import (in_a_paragraph, plate_box, registration_texts, registrations_of_one_plate,
+                                       text_lines, words_kept)
 from services.ocr.plate_text import PlateText, as_plate, plate_confidence
 from services.ocr.recognition import TextRecognizer
 from services.ocr.round_glyph import spell_round_glyphs
@@ -62,7 +62,14 @@ def without_drawings(crop: np.ndarray, decoded: Decoded) -> Decoded:
 def candidates_of_frame(parts: list[tuple[Decoded, Box]]) -> list[tuple[PlateText, Box]]:
     """Plate-like texts of one frame from the texts read in its regions: a line of text read in
     several regions is one candidate where its parts together look like a plate, else each part
-    is, if it is at least as wide as it is high."""
+    is, if it is at least as wide as it is high; none that is a line of a paragraph (a sign's, a
+    banner's: plate_layout.in_a_paragraph)."""
+    boxes, lengths = [box for _, box in parts], [sum(c.isalnum() for c in d.text) for d, _ in parts]
+    return [(plate, box) for plate, box in plate_like_texts(parts) if not in_a_paragraph(box, boxes, lengths)]
+
+
+def plate_like_texts(parts: list[tuple[Decoded, Box]]) -> list[tuple[PlateText, Box]]:
+    """The plate-like texts among the texts read in a frame's regions (candidates_of_frame)."""
     candidates = []
     for line in text_lines([box for _, box in parts]):
         pieces = [parts[k] for k in line]

@@ -1,6 +1,6 @@
-from services.ocr.plate_layout import (BELOW, MAX_GAP, PLATE_BORDER, far_below, on_the_plate_of, plate_box,
-                                       registration_texts, registrations_of_one_plate, same_line, text_lines,
-                                       words_kept)
+from services.ocr.plate_layout import (BELOW, LEADING, LINE_SIZE, MAX_GAP, PLATE_BORDER, far_below, in_a_paragraph,
+                                       next_line_of, on_the_plate_of, plate_box, registration_texts,
+                                       registrations_of_one_plate, same_line, text_lines, words_kept)
 
 REGISTRATION = (60, 50, 200, 60)  # x, y, w, h of a plate's characters
 
@@ -142,3 +142,26 @@ def test_far_below_is_measured_in_the_registrations_text_heights():
 def test_a_letters_only_plate_is_kept_when_alone():
     assert words_kept([False], [(0, 0, 100, 40)]) == [True]
     assert words_kept([], []) == []
+
+
+def test_a_line_of_the_same_size_set_close_under_a_text_is_its_next_line():
+    estamos = (200, 100, 130, 40)
+    assert next_line_of(estamos, (205, 150, 125, 40))  # "ABERTOS", 10 px (a quarter of a line) below
+    assert next_line_of((205, 150, 125, 40), estamos)  # and the other way round
+    assert next_line_of(estamos, (205, 100 + 40 + round(LEADING * 40), 125, 40))
+    assert not next_line_of(estamos, (205, 100 + 40 + round(LEADING * 40) + 1, 125, 40))  # a line further down
+
+
+def test_a_plates_state_name_and_the_plates_own_pieces_are_not_a_next_line():
+    registration = (200, 100, 180, 60)
+    assert not next_line_of(registration, (220, 60, 140, 30))  # the state's name above: half its height
+    assert not next_line_of(registration, (220, 60, 140, round(60 / LINE_SIZE) - 1))
+    assert not next_line_of(registration, (300, 102, 80, 60))  # a group of its own line
+    assert not next_line_of(registration, (450, 170, 140, 60))  # beside it, lower: not under it
+
+
+def test_a_paragraphs_other_line_needs_a_word_of_three_characters():
+    text, below = (200, 100, 130, 40), (205, 150, 125, 40)
+    assert in_a_paragraph(text, [text, below], [7, 7])
+    assert not in_a_paragraph(text, [text, below], [7, 2])  # two characters: a mark, a stray blob
+    assert not in_a_paragraph(text, [], [])

@@ -337,6 +337,22 @@ def test_a_group_of_two_characters_joins_its_line_but_is_no_plate_alone():
     assert candidates_of_frame([letters]) == []  # narrower than high: not a plate by itself
 
 
+def test_the_lines_of_a_sign_are_no_plates_but_a_registration_under_its_state_name_is():
+    estamos, abertos = (spread("ESTAMOS"), (218, 0, 128, 30)), (spread("ABERTOS"), (220, 23, 129, 34))
+    assert candidates_of_frame([estamos, abertos]) == []
+    state, registration = (spread("TEXAS"), (220, 40, 130, 24)), (spread("BC5X489"), (200, 66, 180, 40))
+    assert [p.text for p, _ in candidates_of_frame([state, registration])] == ["BC5X489"]  # a state name is no plate
+
+
+def test_two_telephone_numbers_on_a_sign_are_not_read_as_plates(reader):
+    frame = np.full((540, 960, 3), (90, 110, 120), np.uint8)
+    cv2.rectangle(frame, (300, 150), (660, 310), (235, 235, 235), -1)
+    for k, line in enumerate(["0910 1790", "0910 1791"]):
+        cv2.putText(frame, line, (320, 215 + k * 56), cv2.FONT_HERSHEY_SIMPLEX, 1.6, (20, 20, 20), 4)
+    assert len(reader.detector.detect([frame])[0]) >= 2  # both lines are found as text
+    assert reader.read_batch([frame]) == [[]]
+
+
 def test_a_sticker_on_a_plate_whose_registration_is_unreadable_is_not_reported():
     unsure_registration = (spread("HAL7C02", 0.8), (10, 46, 300, 84))  # 0.8 ** 7 is about 0.21
     sticker = (spread("2012", 0.99), (270, 5, 40, 18))
