@@ -71,29 +71,32 @@ def words_kept(has_digit: list[bool], boxes: list[Box]) -> list[bool]:
 # is the only line of its size on it: its state's name and slogan are smaller. So a text with another
 # line of at least MIN_WORD characters of about its size (LINE_SIZE) close above or below it (at most
 # LEADING of its height apart, and not on its own line: they overlap by no more than that) and under
-# at least half of the narrower's width is a line of a paragraph, not a registration.
-# Measured (2026-12-06): on the 222 EU and BR scenes at 1280x720 with their plates blurred out, 197
+# at least UNDER of the narrower's width (a sign's lines may be set left, right or centred) is a line
+# of a paragraph, not a registration.
+# Measured (2026-12-06): on the 222 EU and BR scenes at 1280x720 with their plates blurred out, 198
 # instead of 193 images had no plate reported; texts reported where no plate is labelled fell from 99
-# to 72 on the US plates pasted into the scenes, from 16 to 10 on the scenes themselves; no plate read
+# to 68 on the US plates pasted into the scenes, from 16 to 9 on the scenes themselves; no plate read
 # exactly was lost on any set, and one was won ("GUTSY" no longer gave way to a date under it:
 # words_kept). On the US plates in scenes the detector's boxes of a small plate's state name are loose:
 # the nearest was 1/1.32 of its registration's height, and Arkansas's 1/1.4; in a first count, LINE_SIZE
 # 1.3 lost no plate and 1.35 and 1.4 lost one and two; 1.25 leaves room ("ESTAMOS" over "ABERTOS" is
 # 1.27 and still reported). LEADING 0.75 lost a plate (a stray "omo" under a small one); 0.3 left out
-# one text fewer than 0.5. MIN_WORD is the only value tried.
+# one text fewer than 0.5. UNDER 0.5 kept a sign's right-aligned "EXIT 79B" over its centred "NORTH"
+# (0.38); 0.25 left out no more. MIN_WORD is the only value tried.
 LINE_SIZE = 1.25  # the larger of two lines' heights over the smaller
 LEADING = 0.5     # text heights between two lines of a paragraph, at most
 MIN_WORD = 3      # characters of the other line
+UNDER = 0.3       # the share of the narrower line's width that the two lines share, at least
 
 
 def next_line_of(text: Box, other: Box) -> bool:
-    """other is a line of about text's size set close above or below text, under half the narrower's width."""
+    """other is a line of about text's size set close above or below text, under UNDER of the narrower's width."""
     x, y, w, h = text
     if max(h, other[3]) > LINE_SIZE * min(h, other[3]):
         return False
     gap = max(other[1] - (y + h), y - (other[1] + other[3]))  # negative where the two overlap
     overlap = min(x + w, other[0] + other[2]) - max(x, other[0])
-    return -LEADING * h <= gap <= LEADING * h and overlap >= min(w, other[2]) / 2
+    return -LEADING * h <= gap <= LEADING * h and overlap >= UNDER * min(w, other[2])
 
 
 def in_a_paragraph(text: Box, others: list[Box], lengths: list[int]) -> bool:

@@ -1,5 +1,5 @@
-from services.ocr.plate_layout import (BELOW, LEADING, LINE_SIZE, MAX_GAP, PLATE_BORDER, far_below, in_a_paragraph,
-                                       next_line_of, on_the_plate_of, plate_box, registration_texts,
+from services.ocr.plate_layout import (BELOW, LEADING, LINE_SIZE, MAX_GAP, PLATE_BORDER, UNDER, far_below,
+                                       in_a_paragraph, next_line_of, on_the_plate_of, plate_box, registration_texts,
                                        registrations_of_one_plate, same_line, text_lines, words_kept)
 
 REGISTRATION = (60, 50, 200, 60)  # x, y, w, h of a plate's characters
@@ -150,6 +150,14 @@ def test_a_line_of_the_same_size_set_close_under_a_text_is_its_next_line():
     assert next_line_of((205, 150, 125, 40), estamos)  # and the other way round
     assert next_line_of(estamos, (205, 100 + 40 + round(LEADING * 40), 125, 40))
     assert not next_line_of(estamos, (205, 100 + 40 + round(LEADING * 40) + 1, 125, 40))  # a line further down
+
+
+def test_a_right_aligned_line_over_a_centred_one_is_its_next_line():
+    exit_number, north = (655, 125, 117, 31), (598, 157, 94, 30)  # a road sign's "EXIT 79B" over "NORTH"
+    assert next_line_of(exit_number, north)
+    shared = round(UNDER * north[2])  # 28 px of the narrower's 94
+    assert next_line_of(exit_number, (exit_number[0] + shared + 1 - north[2], 157, 94, 30))
+    assert not next_line_of(exit_number, (exit_number[0] + shared - 1 - north[2], 157, 94, 30))
 
 
 def test_a_plates_state_name_and_the_plates_own_pieces_are_not_a_next_line():
