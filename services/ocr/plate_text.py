@@ -8,7 +8,8 @@ unless it is a vanity plate's ("5555"): at least MIN_REPEATS times, and not a th
 round glyph (a row of windows or fence posts reads as "IIIIII"; a sticker's year as "22").
 Regions whose text is mostly something else (words, other scripts) are not plates, nor is the
 name of a US state printed across the top of a plate, nor a make's badge, an engine's size or a
-country sticker (badges.py), nor the date and time a camera stamps on its frames (overlays.py).
+country sticker (badges.py), nor the date and time a camera stamps on its frames (overlays.py), nor
+words set in lower case (is_prose).
 
 A character read with less than UNSURE confidence is taken for a mark that is not a character (a
 bolt, the plate's edge, an emblem between two groups) and dropped like a foreign character; at
@@ -33,6 +34,12 @@ MIN_LENGTH, MAX_LENGTH = 2, 8
 MAX_WORDS_LENGTH, MAX_WORDS_DIGITS = 10, 1
 MAX_FOREIGN = 1  # characters that are neither plate characters nor separators (a letter of another script)
 UNSURE = 0.5  # a character read less confidently than this is a mark, not a character
+# Lower-case letters drawn unlike their capitals (not c, k, o, p, s, u, v, w, x, z, and not the thin
+# i, j and l, which a model may read for an I or a 1); a text with MIN_LOWER of them is set in lower or
+# sentence case: a banner's "The Art of Entertainment", a badge's "Berlingo". A registration is
+# printed in capitals, and a model reads one of them as lower-case only now and then.
+LOWER_UNLIKE = frozenset("abdefghmnqrty")
+MIN_LOWER = 2
 STATE_NAMES = frozenset(canonical_plate(name) for name in (
     "ALABAMA", "ALASKA", "ARIZONA", "ARKANSAS", "CALIFORNIA", "COLORADO", "CONNECTICUT", "DELAWARE", "FLORIDA",
     "GEORGIA", "HAWAII", "IDAHO", "ILLINOIS", "INDIANA", "IOWA", "KANSAS", "KENTUCKY", "LOUISIANA", "MAINE",
@@ -111,9 +118,14 @@ def is_a_row(text: str) -> bool:
     return len(set(text)) == 1 and (text[0] in ROW_GLYPHS or len(text) < MIN_REPEATS)
 
 
+def is_prose(raw: str) -> bool:
+    """`raw` (a text as read) has MIN_LOWER lower-case letters drawn unlike their capitals: it is set in lower case."""
+    return sum(c in LOWER_UNLIKE for c in raw) >= MIN_LOWER
+
+
 def as_plate(raw: str, confidences: list[float]) -> PlateText | None:
     """The plate text read in a region or a line, or None when it is not plate-like."""
-    if is_date_or_time(raw) or is_engine_size(raw):
+    if is_date_or_time(raw) or is_engine_size(raw) or is_prose(raw):
         return None
     plate, foreign = normalise(raw, confidences)
     if foreign > MAX_FOREIGN or not has_a_plates_length(plate.text) or is_a_row(plate.text):

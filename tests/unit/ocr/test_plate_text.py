@@ -1,6 +1,6 @@
 import pytest
 
-from services.ocr.plate_text import PlateText, as_plate, kept_indexes, normalise
+from services.ocr.plate_text import PlateText, as_plate, is_prose, kept_indexes, normalise
 
 
 def test_normalise_upper_cases_and_drops_separators_with_their_scores():
@@ -34,7 +34,7 @@ def test_foreign_characters_are_counted_and_dropped():
     assert (plate.text, foreign) == ("A12345", 1)
 
 
-@pytest.mark.parametrize("raw", ["ABC1234", "7FDMS6", "AB", "ABCD1234", "abc 123", "京A12345", "5555"])
+@pytest.mark.parametrize("raw", ["ABC1234", "7FDMS6", "AB", "ABCD1234", "Abc 123", "xcv 123", "京A12345", "5555"])
 def test_plate_like_texts_are_plates(raw):
     assert as_plate(raw, [0.9] * len(raw)) is not None
 
@@ -110,3 +110,17 @@ def test_texts_that_merely_contain_a_make_are_plates():
 
 def test_texts_that_merely_contain_a_state_name_are_plates():
     assert as_plate("TEXAS1", [0.9] * 6).text == "TEXAS1"
+
+
+@pytest.mark.parametrize("raw", ["The Art", "ntertim", "Berlingo", "Terra Forte"])
+def test_words_set_in_lower_case_are_not_plates(raw):
+    # a banner's "The Art of Entertainment" read in two regions, a model's badge, its edition's
+    assert is_prose(raw)
+    assert as_plate(raw, [0.99] * len(raw)) is None
+
+
+@pytest.mark.parametrize("raw", ["y5555", "MIKROSa", "swoc 12", "l1I0l1"])
+def test_one_lower_case_letter_or_letters_drawn_like_capitals_are_no_prose(raw):
+    # a model reads a capital as lower case now and then; "c", "o", "s", "w" are drawn like theirs,
+    # and a thin "l" or "i" may be an I or a 1
+    assert not is_prose(raw)
