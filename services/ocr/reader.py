@@ -23,7 +23,7 @@ from services.ocr.plate_layout import (in_a_paragraph, plate_box, registration_t
                                        text_lines, words_kept)
 from services.ocr.plate_text import PlateText, as_plate, plate_confidence
 from services.ocr.recognition import TextRecognizer
-from services.ocr.round_glyph import spell_round_glyphs
+from services.ocr.round_glyph import ROUND, spell_round_glyphs
 from services.ocr.second_opinion import more_confident, needs_second_reading
 from services.ocr.settings import OcrSettings
 from services.ocr.stacked import without_stacked_pairs
@@ -64,8 +64,13 @@ def candidates_of_frame(parts: list[tuple[Decoded, Box]]) -> list[tuple[PlateTex
     several regions is one candidate where its parts together look like a plate, else each part
     is, if it is at least as wide as it is high; none that is a line of a paragraph (a sign's, a
     banner's: plate_layout.in_a_paragraph)."""
-    boxes, lengths = [box for _, box in parts], [sum(c.isalnum() for c in d.text) for d, _ in parts]
+    boxes, lengths = [box for _, box in parts], [words_length(d.text) for d, _ in parts]
     return [(plate, box) for plate, box in plate_like_texts(parts) if not in_a_paragraph(box, boxes, lengths)]
+
+
+def words_length(text: str) -> int:
+    """The letters and digits of a text read, less its round glyphs: a grille's rings read as "oOSO" are no words."""
+    return sum(c.isalnum() and c.upper() not in ROUND for c in text)
 
 
 def plate_like_texts(parts: list[tuple[Decoded, Box]]) -> list[tuple[PlateText, Box]]:

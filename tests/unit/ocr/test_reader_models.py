@@ -344,11 +344,18 @@ def test_the_lines_of_a_sign_are_no_plates_but_a_registration_under_its_state_na
     assert [p.text for p, _ in candidates_of_frame([state, registration])] == ["BC5X489"]  # a state name is no plate
 
 
+def test_a_plate_under_a_grilles_rings_or_its_states_script_name_is_a_plate():
+    rings, plate = (spread("oOSO"), (329, 189, 78, 33)), (spread("RK-715AA"), (308, 236, 125, 33))  # an Audi's
+    assert "RK715AA" in [p.text for p, _ in candidates_of_frame([rings, plate])]  # the rings may be one too
+    script, vanity = (spread("AUGCaliformia"), (23, 8, 1626, 430)), (spread("JAKEMRY"), (119, 356, 1722, 529))
+    assert "JAKEMRY" in [p.text for p, _ in candidates_of_frame([script, vanity])]  # on a close-up
+
+
 def test_two_telephone_numbers_on_a_sign_are_not_read_as_plates(reader):
     frame = np.full((540, 960, 3), (90, 110, 120), np.uint8)
     cv2.rectangle(frame, (300, 150), (660, 310), (235, 235, 235), -1)
     for k, line in enumerate(["0910 1790", "0910 1791"]):
-        cv2.putText(frame, line, (320, 215 + k * 56), cv2.FONT_HERSHEY_SIMPLEX, 1.6, (20, 20, 20), 4)
+        cv2.putText(frame, line, (320, 215 + k * 50), cv2.FONT_HERSHEY_SIMPLEX, 1.6, (20, 20, 20), 4)
     assert len(reader.detector.detect([frame])[0]) >= 2  # both lines are found as text
     assert reader.read_batch([frame]) == [[]]
 
