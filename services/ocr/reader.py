@@ -46,6 +46,11 @@ class PlateResult:
     marks_clear: float = 1.0  # the chance that no unsure mark dropped from the text was a character
 
 
+def most_confident_first(plates: list[PlateResult]) -> list[PlateResult]:
+    """The plates of one image in the order the reader reports them."""
+    return sorted(plates, key=lambda r: r.confidence, reverse=True)
+
+
 def worth_reading(region: Region) -> bool:
     """Text tall enough to read, and at least half as wide as it is high: a group of two
     characters of a registration printed in groups ("DP <flag> 7160") is about square."""
@@ -105,7 +110,7 @@ def plates_of_frame(candidates: list[tuple[PlateText, Box]], min_confidence: flo
     keep = words_kept([p.has_digit for p, _ in confident], [box for _, box in confident])
     results = [PlateResult(spell_round_glyphs(p.text), p.confidence, p.char_confidences, box, p.marks_clear)
                for (p, box), k in zip(confident, keep) if k]
-    return sorted(results, key=lambda r: r.confidence, reverse=True)
+    return most_confident_first(results)
 
 
 def preferred(second: PlateResult, first: PlateResult) -> bool:
@@ -125,7 +130,7 @@ def more_confident_plates(first: list[PlateResult], second: list[PlateResult]) -
             plates.append(plate)
         elif preferred(plate, plates[k]):
             plates[k] = replace(plate, box=plates[k].box)
-    return sorted(plates, key=lambda r: r.confidence, reverse=True)
+    return most_confident_first(plates)
 
 
 def on_a_plate(image: np.ndarray, plate: PlateResult) -> bool:
@@ -224,7 +229,7 @@ class PlateReader:
             if match is not None and not cut_off_by_box(first.text, first.char_confidences, first.box,
                                                             seen[match].text, boxes[match]):
                 closer[i][k] = replace(seen[match], box=first.box)
-        return [sorted(plates, key=lambda r: r.confidence, reverse=True) for plates in closer]
+        return [most_confident_first(plates) for plates in closer]
 
     def read_wider(self, images: list[np.ndarray], found: list[list[PlateResult]]) -> list[list[PlateResult]]:
         """found, each plate that may lack characters with those its line, read wider on either side,
@@ -242,7 +247,7 @@ class PlateReader:
                 text, confidences, box = grown
                 wider[i][k] = replace(first, text=text, char_confidences=confidences, box=box,
                                       confidence=plate_confidence(confidences, first.marks_clear))
-        return [sorted(plates, key=lambda r: r.confidence, reverse=True) for plates in wider]
+        return [most_confident_first(plates) for plates in wider]
 
     def read_texts(self, crops: list[np.ndarray]) -> list[Decoded]:
         """Each crop's text; registration-like text too unsure to report is read again by the second
