@@ -24,7 +24,7 @@ from services.ocr.plate_layout import (in_a_paragraph, plate_box, registration_t
 from services.ocr.plate_text import PlateText, as_plate, plate_confidence
 from services.ocr.recognition import TextRecognizer
 from services.ocr.round_glyph import ROUND, spell_round_glyphs
-from services.ocr.second_opinion import more_confident, needs_second_reading
+from services.ocr.second_opinion import kept_reading, needs_second_reading
 from services.ocr.settings import OcrSettings
 from services.ocr.stacked import without_stacked_pairs
 from services.ocr.tight_crops import CROP_SIDE, is_tight_crop
@@ -250,12 +250,12 @@ class PlateReader:
         return [most_confident_first(plates) for plates in wider]
 
     def read_texts(self, crops: list[np.ndarray]) -> list[Decoded]:
-        """Each crop's text; registration-like text too unsure to report is read again by the second
-        recognizer, and the more confident reading kept (second_opinion.py)."""
+        """Each crop's text; registration-like text read less than surely is read again by the second
+        recognizer, and one of the two readings kept (second_opinion.py)."""
         texts = self.recognizer.recognize(crops)
         if self.second_recognizer is None:
             return texts
         unsure = [k for k, text in enumerate(texts) if needs_second_reading(text, self.min_confidence)]
         for k, again in zip(unsure, self.second_recognizer.recognize([crops[k] for k in unsure])):
-            texts[k] = more_confident(texts[k], again)
+            texts[k] = kept_reading(texts[k], again, self.min_confidence)
         return texts

@@ -217,3 +217,16 @@ def test_pasting_needs_plate_crops_and_scenes_with_a_plate(tmp_path):
     broken = CliRunner().invoke(ocr, ["paste", str(crops), "--scenes", str(scenes), "400", "--out", str(tmp_path / "out")])
     assert broken.exit_code == 1 and "1 labelled image(s) cannot be read" in broken.output
     assert not (tmp_path / "out").exists()
+
+
+@needs_datasets
+def test_real_plates_with_a_symbol_the_first_model_reads_as_a_character_are_read_without_it(tmp_path):
+    # Minnesota's wheelchair before "2678" (read "52678" by the first model alone) and Georgia's
+    # peach between "ASN" and "1074" ("ASN01074"): the second model's reading without them is kept
+    crops = DATASETS / "us-plate-crops"
+    rows = [("mn1618.png", "mn", "2678"), ("ga16.png", "ga", "ASN1074")]
+    for file, _, _ in rows:
+        (tmp_path / file).write_bytes((crops / file).read_bytes())
+    (tmp_path / "groundtruth.csv").write_text("".join(f"{f},{s},{t}\n" for f, s, t in rows))
+    report = evaluate(str(tmp_path))
+    assert (report["images"], report["exact"]) == (2, 2), report["misreads"]

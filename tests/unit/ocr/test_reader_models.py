@@ -8,7 +8,7 @@ import pytest
 from services.ocr.detection import TextDetector, detection_batch
 from services.ocr.geometry import iou
 from services.ocr.reader import PlateReader, PlateResult, worth_reading
-from services.ocr.second_opinion import needs_second_reading, text_confidence
+from services.ocr.second_opinion import text_confidence
 from services.ocr.settings import OcrSettings
 from services.ocr.synthetic import draw_plate, draw_split_plate, parked_car_scene
 
@@ -139,9 +139,9 @@ def plate_crop(text: str, contrast: float = 1.0) -> np.ndarray:
 def test_text_the_first_recognizer_is_unsure_of_is_read_again_by_the_second(reader):
     clear, faint = plate_crop("KTR4827"), plate_crop("7XVT25", contrast=0.12)
     first = reader.recognizer.recognize([clear, faint])
-    assert [needs_second_reading(t, reader.min_confidence) for t in first] == [False, True]
+    assert text_confidence(first[0]) >= reader.min_confidence > text_confidence(first[1])
     texts = reader.read_texts([clear, faint])
-    assert texts[0] == first[0]
+    assert texts[0] == first[0]  # reportable: the first reading stays, but for a symbol (second_opinion.py)
     assert texts[1].text == "7XVT25" and text_confidence(texts[1]) > max(0.9, text_confidence(first[1]))
 
 
