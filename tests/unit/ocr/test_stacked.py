@@ -44,6 +44,16 @@ def test_a_stacked_pair_after_the_registration_is_dropped_on_a_dark_plate_too():
     assert without_stacked_pairs(crop, decoded).text == "7364"
 
 
+def test_a_stacked_pair_touching_print_above_the_registration_is_dropped():
+    # at a plate's size in a street scene the upper letter runs into the state's name above it
+    # (Wyoming's "A/N" under its "g"): only the registration's rows are looked at
+    crop, decoded = text_crop("3555H", stacked={4: "AN"})
+    centre = STEP * 5
+    cv2.rectangle(crop, (centre - 8, 0), (centre + 8, 16), (40, 30, 150), -1)
+    assert not is_stacked_pair(ink_blobs(crop), centre, 40)  # one piece of ink, as tall as a character
+    assert without_stacked_pairs(crop, decoded).text == "3555"
+
+
 @pytest.mark.parametrize("registration", ["B83388", "S8E3B5", "ZZ2Z5Z", "MN3934"])
 def test_characters_of_the_registrations_height_are_never_a_stacked_pair(registration):
     # an 8, a 3, a B or an E has bars one above the other, but is one piece of ink, and tall
