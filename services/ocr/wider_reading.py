@@ -9,9 +9,12 @@ them as one text with the first recognizer, dropping artwork and stacked pairs f
 text (ink.py, stacked.py). Where that reading is a plate whose characters are the first reading's
 (O and 0 as one) and more at its ends, each read at least SURE, those characters are added, and the
 box grown over them. In a frame the band stops where the plate's background does (a tight crop is
-the plate), and a plate is read again only where the band reaches past its box (ROOM) and its reading
-is shorter than a whole registration (WHOLE): of the 121 plates read on the 114 BR scenes at 1280x720,
-that left 4 to read again, and the step took under 1% of the batch path's time (0.11 of 12.3 s).
+the plate), but not within NEAR of a text height of the box: where the box cut a character in part,
+the plate's colour along the rows often stops at the box too (New Mexico's "LJM 367" read "JM367",
+Rhode Island's "12345" beside its osprey read "2345"). A plate is read again only where the band
+reaches past its box (ROOM) and its reading is shorter than a whole registration (WHOLE): of the 120
+plates read on the 114 BR scenes at 1280x720, that left 5 to read again (3 before NEAR), and the step
+took under 1% of the batch path's time (0.11 of 12.3 s).
 
 Measured with `alpr ocr evaluate` (2026-12-06, Xeon), exact reads before -> after: the 751 US plate
 crops 705 -> 714 (10 read right that were not; Idaho's small "N" beside "46 914", which the labels
@@ -29,6 +32,11 @@ ink runs together (Idaho's red-to-white plate), and dropped 3 of the 10 it compl
 Without ROOM, Wyoming's stacked "B/B" on a plate 64 px wide was read as "H" after "5501" (a band no
 wider than the box: the plate's edge); with half a text height, 2 of the 10 crops were left as read,
 their last character half inside the box ("12132·W").
+NEAR (2026-12-07, Xeon; the only value tried), exact reads before -> after: the US crops pasted into
+the scenes at their plates' size 694 -> 696 (and Idaho's small "N" read, as on the crops; 3 read),
+pasted as wide as the scenes' plates 696 -> 697 (North Dakota's Navy emblem read as "O" at 0.90 before
+"BB63"; 2 read); the crops, the EU, BR, 1280x720 and plate-free scenes unchanged; the BR bench at
+1280x720 ran at the same rate (14.76 and 15.18 frames/s against 14.85 and 15.19, in turns).
 """
 import numpy as np
 
@@ -43,17 +51,19 @@ WIDEN = 2.0  # text heights added left and right of the plate's text
 SURE = 0.9   # an added character is read at least this confidently
 ROOM = 0.25  # text heights of band past the box, on one side at least: room for the narrowest character ("1")
 WHOLE = 7    # characters: a reading this long is taken for a whole registration and not read again
+NEAR = 0.5   # text heights: the band reaches at least this far past the box on either side
 
 
 def band_of(image: np.ndarray, box: Box) -> Box:
     """The rows of a plate's text box, WIDEN of its heights wider on either side. In a frame, no further
     than its background runs along them (panel.background_columns): past the plate's edge, a sticker
-    on the car ("SK") or the bumper's edge ("1") would read as a character; never narrower than the
-    box, though (a plate's colour may fade along it). A tight crop is the plate."""
+    on the car ("SK") or the bumper's edge ("1") would read as a character; but at least NEAR of its
+    height past the box (a plate's colour may fade or change along it). A tight crop is the plate."""
     x, y, w, h = box
     left, right = (0, image.shape[1]) if is_tight_crop(*image.shape[:2]) else background_columns(image, box, WIDEN)
-    x0 = max(0, round(x - WIDEN * h), min(x, left))
-    x1 = min(image.shape[1], round(x + w + WIDEN * h), max(x + w, right))
+    near = round(NEAR * h)
+    x0 = max(0, round(x - WIDEN * h), min(x - near, left))
+    x1 = min(image.shape[1], round(x + w + WIDEN * h), max(x + w + near, right))
     return x0, y, x1 - x0, h
 
 

@@ -30,6 +30,13 @@ def test_in_a_frame_the_band_stops_where_the_plates_background_does():
     assert 296 <= x <= 304 and 516 <= x + w <= 524  # the plate's edges, within the colour's blur
 
 
+def test_in_a_frame_the_band_reaches_half_a_text_height_past_the_box_where_the_background_stops_sooner():
+    # the background's colour changes at the box (a plate's artwork, its colours fading along it):
+    # a character the box cut off in part still lies in the band
+    frame = frame_with_plate((300, 250, 520, 330))
+    assert band_of(frame, (302, 275, 216, 30)) == (287, 275, 246, 30)
+
+
 def test_in_a_frame_the_band_reaches_two_text_heights_on_a_wide_plate_and_stops_at_the_frame_edges():
     frame = frame_with_plate((0, 250, 960, 330))
     assert band_of(frame, (330, 275, 150, 30)) == (270, 275, 270, 30)
