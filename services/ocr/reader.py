@@ -18,7 +18,7 @@ from services.ocr.heap import give_back_large_arrays
 from services.ocr.ink import without_artwork
 from services.ocr.line_text import join_line
 from services.ocr.models import character_list, locate_models
-from services.ocr.panel import background_spills, needs_a_panel
+from services.ocr.panel import background_rows, background_spills, needs_a_panel
 from services.ocr.plate_layout import (in_a_paragraph, plate_box, registration_texts, registrations_of_one_plate,
                                        text_lines, words_kept)
 from services.ocr.plate_text import PlateText, as_plate, plate_confidence
@@ -190,7 +190,8 @@ class PlateReader:
         for i, plates in zip(crops, self.plates_found([images[i] for i in crops], self.crop_detector)):
             both = more_confident_plates(found[i], plates)
             found[i] = [p for p, keep in zip(both, registrations_of_one_plate([p.box for p in both])) if keep]
-        return [[replace(r, box=plate_box(r.box, *image.shape[:2])) for r in plates if on_a_plate(image, r)]
+        return [[replace(r, box=plate_box(r.box, *image.shape[:2], background_rows(image, r.box)))
+                 for r in plates if on_a_plate(image, r)]
                 for image, plates in zip(images, self.read_wider(images, found))]
 
     def plates_found(self, images: list[np.ndarray], detector: TextDetector, unsure_floor: float | None = None,

@@ -2,7 +2,7 @@ import cv2
 import numpy as np
 import pytest
 
-from services.ocr.panel import REACH, background_spills, needs_a_panel
+from services.ocr.panel import REACH, background_rows, background_spills, needs_a_panel
 from services.ocr.reader import PlateResult, on_a_plate
 
 SILVER, BLUE_PAINT, BLACK_PAINT = (185, 185, 180), (120, 60, 30), (25, 25, 25)  # BGR car paints
@@ -80,3 +80,18 @@ def test_only_a_plate_of_letters_or_a_short_one_is_asked_for_its_background():
 def test_a_box_at_the_corners_of_a_tiny_image_says_nothing_against_it(box):
     image = np.full((20, 40, 3), SILVER, np.uint8)
     assert not background_spills(image, box)  # no side of the window lies inside the image
+
+
+def test_a_plates_rows_run_as_far_as_its_background_above_and_below_its_characters():
+    # the plate of frame_with_text runs a character height above and below them, as a US plate's does
+    image, box = frame_with_text("ABC123", SILVER, DARK_INK, plate=WHITE_PLATE, at=(500, 300))
+    margin = 300 - box[1]
+    height = box[3] - 2 * margin
+    top, bottom = background_rows(image, box)
+    assert abs(top - (300 - height)) <= 2 and abs(bottom - (300 + 2 * height)) <= 2
+
+
+@pytest.mark.parametrize("paint, ink", [(SILVER, DARK_INK), (BLUE_PAINT, CHROME)])
+def test_text_on_a_cars_paint_has_only_its_own_rows(paint, ink):
+    image, box = frame_with_text("ABC123", paint, ink)  # the paint runs on past the window
+    assert background_rows(image, box) == (box[1], box[1] + box[3])

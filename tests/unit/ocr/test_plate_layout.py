@@ -106,6 +106,11 @@ def test_the_plate_box_borders_the_characters_on_every_side():
     assert (x, y, w, h) == (100 - border, 200 - border, 180 + 2 * border, 40 + 2 * border)
 
 
+def test_the_plate_box_reaches_as_far_up_and_down_as_the_plates_background_and_never_less_than_its_border():
+    assert plate_box((100, 200, 180, 40), 720, 1280, (180, 250)) == (94, 180, 192, 70)
+    assert plate_box((100, 200, 180, 40), 720, 1280, (199, 241)) == plate_box((100, 200, 180, 40), 720, 1280)
+
+
 def test_the_plate_box_stays_inside_the_image():
     assert plate_box((0, 2, 100, 40), 44, 90) == (0, 0, 90, 44)
 
