@@ -44,6 +44,7 @@ SAME_COLOUR = 14   # CIELAB units on each axis from the background's median colo
 MIN_PART = 0.05    # a patch of background colour counts where it holds this share of the box's background
 SPILL = 0.25       # the share of a window's side the background may cover before it is more than a plate's
 PLATE_REACH = 1.0  # text heights above and below its characters that a plate's background is followed (a US plate's runs about half)
+ACROSS = 0.5       # the share of the text's columns a row of the plate's background covers at least
 SHORT = 4          # characters: a text with digits this short may be a badge ("C3", "HB20") or a year ("2011")
 
 
@@ -84,7 +85,7 @@ def background_columns(image: np.ndarray, text: Box, reach: float) -> tuple[int,
 
 
 def background_rows(image: np.ndarray, text: Box, reach: float = PLATE_REACH) -> tuple[int, int]:
-    """The image rows from which to which the text's background runs across most of its columns,
+    """The image rows from which to which the text's background runs across ACROSS of its columns,
     within `reach` text heights of its box: as far as the plate reaches, above and below its
     characters. The box's own rows where the background runs on to the window's edge (a car of the
     plate's colour, a wall behind a sign) or covers no row across most of the text."""
@@ -94,7 +95,7 @@ def background_rows(image: np.ndarray, text: Box, reach: float = PLATE_REACH) ->
         return y, y + h
     x0, y0, _, y1 = patch.window
     columns = patch.spread[:, round((x - x0) * patch.scale): round((x + w - x0) * patch.scale)]
-    rows = np.flatnonzero(columns.mean(axis=1) > 0.5) if columns.size else np.array([], int)
+    rows = np.flatnonzero(columns.mean(axis=1) > ACROSS) if columns.size else np.array([], int)
     if len(rows) == 0 or (rows[0] == 0 and y0 > 0) or (rows[-1] == len(columns) - 1 and y1 < image.shape[0]):
         return y, y + h
     return min(y, round(y0 + rows[0] / patch.scale)), max(y + h, round(y0 + (rows[-1] + 1) / patch.scale))
