@@ -146,7 +146,8 @@ def text_lines(boxes: list[Box]) -> list[list[int]]:
 # recall (IoU >= 0.5) before -> after: the 751 US crops 726 -> 733; pasted into the EU and BR scenes
 # at their plates' size 731 -> 730 (Nevada's "BATMANX", read "BATHANX", boxed too tall), as wide as
 # those plates 730 -> 735, twice as wide (`alpr ocr paste ... 180`: close cars, median 252 px)
-# 698 -> 714; the EU, BR and 1280x720 scenes unchanged (their plates' characters fill them). The
+# 698 -> 714; the EU, BR and 1280x720 scenes unchanged (their plates' characters fill them), nine
+# and four of them to a 3840x2160 and a 1920x1080 frame one fewer each (213 -> 212, 215 -> 214). The
 # median IoU of the plates read exactly on a third of the close set rose from 0.68 to 0.73. It costs
 # a look at each reported plate's surroundings: 14.70 and 14.87 frames/s against 15.14 and 15.10 on
 # the BR bench at 1280x720, in turns. PLATE_REACH (panel.py) is the only value tried.
