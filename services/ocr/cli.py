@@ -46,7 +46,7 @@ def run():
 def read(images: tuple[Path, ...], min_confidence: float | None):
     """Read the plates in IMAGE files; prints one JSON object per image, one per line.
 
-    Each line: "image", "plates" (most confident first, each with "text", "confidence",
+    Each line: "image", "plates" (largest first, each with "text", "confidence",
     "box" as [x, y, width, height] of the plate in the image's pixels, and "char_confidences")
     and "latency_ms". An image that cannot be read gets a line with an "error", and the command
     exits with 1.

@@ -11,6 +11,7 @@ def as_dict(folder: str, model_version: str, scores: Scores) -> dict:
     return {
         "folder": folder, "model_version": model_version, "images": scores.images,
         "exact": scores.exact, "exact_accuracy": ratio(scores.exact, scores.images),
+        "exact_first": scores.exact_first, "exact_first_accuracy": ratio(scores.exact_first, scores.images),
         "o0_folded": scores.folded, "o0_folded_accuracy": ratio(scores.folded, scores.images),
         "labelled_boxes": scores.boxes, "detected": scores.detected,
         "detection_recall": ratio(scores.detected, scores.boxes), "min_iou": MIN_IOU,
@@ -55,6 +56,7 @@ def as_text(folder: str, model_version: str, scores: Scores) -> list[str]:
     lines = [f"{folder}: {scores.images} labelled images with a plate, {scores.no_plate_images} without,"
              f" read by {model_version}",
              f"exact match (O and 0 distinct):   {percent(scores.exact, scores.images)}",
+             f"exact, the first plate reported:  {percent(scores.exact_first, scores.images)}",
              f"match with O and 0 folded as one: {percent(scores.folded, scores.images)}",
              f"detection recall (IoU >= {MIN_IOU}):    {percent(scores.detected, scores.boxes)}",
              f"no plate reported on no-plate images: {percent(clean, scores.no_plate_images)}"]

@@ -16,14 +16,20 @@ MIN_IOU = 0.5  # a labelled plate counts as detected when a reported box overlap
 class Outcome:
     label: Label
     read: str               # the text reported for the labelled plate; "" when none was
-                            # (on an image with no plate: the most confident plate reported)
+                            # (on an image with no plate: the first plate reported)
     detected: bool | None   # None when the label gives no box
     unlabelled: tuple[str, ...] = ()  # plates reported on the image overlapping none of its labelled
                                       # boxes: on the outcome of its first label only, counted once
+    first: str = ""         # the first plate reported, where it is this label's (overlaps its box, or a crop)
 
     @property
     def exact(self) -> bool:
         return self.read == self.label.text
+
+    @property
+    def exact_first(self) -> bool:
+        """Read exactly as the first plate reported: what a scorer taking one plate an image sees."""
+        return self.first == self.label.text
 
     @property
     def folded(self) -> bool:
@@ -34,6 +40,7 @@ class Outcome:
 class Scores:
     images: int        # images with a plate: every figure down to failures counts these only
     exact: int
+    exact_first: int   # of those, reported first (Outcome.exact_first)
     folded: int        # matches once the letter O and the digit 0 count as one character
     boxes: int         # labels that give a box
     detected: int      # of those, found with IoU >= MIN_IOU
@@ -51,17 +58,18 @@ def fold_o_zero(text: str) -> str:
 
 
 def outcome(label: Label, plates: list[tuple[str, Box]], crop: Box | None = None) -> Outcome:
-    """Plates are (text, box), most confident first. With a labelled box, the read is the plate
-    overlapping it most (any overlap); without one (a crop, an image with no plate), the most
-    confident plate. A crop's plate is detected when that plate's box overlaps `crop`, the whole
+    """Plates are (text, box), as the reader reports them (largest first). With a labelled box, the
+    read is the plate overlapping it most (any overlap); without one (a crop, an image with no
+    plate), the first plate. A crop's plate is detected when that plate's box overlaps `crop`, the whole
     image, with IoU >= MIN_IOU (a tight crop is the plate's box)."""
     if label.box is None:
         read = plates[0] if plates else ("", (0, 0, 0, 0))
         detected = None if crop is None or not label.has_plate else iou(read[1], crop) >= MIN_IOU
-        return Outcome(label, read[0], detected)
+        return Outcome(label, read[0], detected, first=read[0])
     overlaps = [(iou(box, label.box), text) for text, box in plates]
     best_iou, best_text = max(overlaps, default=(0.0, ""))
-    return Outcome(label, best_text if best_iou > 0 else "", best_iou >= MIN_IOU)
+    first = plates[0][0] if overlaps and overlaps[0][0] > 0 else ""
+    return Outcome(label, best_text if best_iou > 0 else "", best_iou >= MIN_IOU, first=first)
 
 
 def unlabelled_plates(labels: list[Label], plates: list[tuple[str, Box]]) -> tuple[str, ...]:
@@ -97,7 +105,8 @@ def score(outcomes: list[Outcome]) -> Scores:
     plated = [o for o in outcomes if o.label.has_plate]
     no_plate = [o for o in outcomes if not o.label.has_plate]
     boxed = [o for o in plated if o.detected is not None]
-    return Scores(images=len(plated), exact=sum(o.exact for o in plated), folded=sum(o.folded for o in plated),
+    return Scores(images=len(plated), exact=sum(o.exact for o in plated),
+                  exact_first=sum(o.exact_first for o in plated), folded=sum(o.folded for o in plated),
                   boxes=len(boxed), detected=sum(bool(o.detected) for o in boxed),
                   by_state=tally_by_state(plated), misreads=[o for o in plated if not o.exact],
                   failures=dict(Counter(failure_kind(o) for o in plated if not o.exact).most_common()),

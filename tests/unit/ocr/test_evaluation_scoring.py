@@ -40,7 +40,7 @@ def test_folding_makes_the_letter_o_and_the_digit_zero_one_character():
     assert not read_zero_for_o.exact and read_zero_for_o.folded
 
 
-def test_a_crop_is_read_as_its_most_confident_plate():
+def test_a_crop_is_read_as_its_first_plate():
     label = Label("a.png", "ABC123", state="CA")
     assert outcome(label, [("ABC123", (0, 0, 5, 5)), ("XYZ", (9, 9, 5, 5))]).read == "ABC123"
     assert outcome(label, []).read == "" and outcome(label, []).detected is None
@@ -63,6 +63,17 @@ def test_a_scene_is_read_as_the_plate_overlapping_the_labelled_box_most():
     assert outcome(label, [("TOYOTA", (0, 0, 50, 20))]).read == ""
 
 
+def test_a_scene_is_read_exactly_first_only_where_its_plate_is_the_first_reported():
+    label = Label("s.jpg", "M5XSX", box=(100, 100, 100, 40))
+    second = outcome(label, [("G1", (0, 0, 50, 20)), ("M5XSX", (110, 105, 90, 30))])
+    assert second.exact and not second.exact_first
+    assert outcome(label, [("M5XSX", (110, 105, 90, 30)), ("G1", (0, 0, 50, 20))]).exact_first
+    assert not outcome(label, []).exact_first
+    crop = Label("a.png", "ABC123", state="CA", crop=True)
+    assert outcome(crop, [("ABC123", (0, 0, 5, 5))], (0, 0, 5, 5)).exact_first
+    assert score([second]).exact_first == 0 and score([second]).exact == 1
+
+
 def test_accuracy_by_state_counts_exact_reads_of_each_state():
     outcomes = [outcome(Label(f"{s}.png", t, state=s), [(r, (0, 0, 1, 1))])
                 for s, t, r in [("CA", "A1", "A1"), ("CA", "B2", "B3"), ("NY", "C3", "C3"), ("NY", "D4", "D4")]]
@@ -76,14 +87,17 @@ def test_scores_and_their_report():
                 outcome(Label("c.jpg", "EF30", box=(0, 0, 10, 10)), [])]
     scores = score(outcomes)
     assert (scores.images, scores.exact, scores.folded, scores.boxes, scores.detected) == (3, 1, 1, 3, 2)
+    assert scores.exact_first == 1
     assert [o.label.file for o in scores.misreads] == ["b.jpg", "c.jpg"]
     report = as_dict("f", "v1", scores)
     assert report["exact_accuracy"] == pytest.approx(0.3333) and report["detection_recall"] == pytest.approx(0.6667)
+    assert report["exact_first_accuracy"] == pytest.approx(0.3333)
     assert report["misreads"][1] == {"file": "c.jpg", "truth": "EF30", "read": "", "detected": False,
                                      "kind": "nothing read"}
     assert report["failures"] == {"characters confused": 1, "nothing read": 1}
     text = "\n".join(as_text("f", "v1", scores))
     assert "exact match (O and 0 distinct):   1/3 (33.3%)" in text and "detection recall (IoU >= 0.5):    2/3" in text
+    assert "exact, the first plate reported:  1/3 (33.3%)" in text
 
 
 def no_plate_mix() -> list:

@@ -5,7 +5,8 @@ import pytest
 
 from services.ocr.ctc import Decoded
 from services.ocr.db_postprocess import Region
-from services.ocr.reader import PlateResult, candidates_of_frame, more_confident_plates, plates_of_frame, worth_reading
+from services.ocr.reader import (PlateResult, candidates_of_frame, more_confident_plates, plates_of_frame, reported,
+                                 worth_reading)
 
 
 def plate(text: str, confidence: float, box: tuple[int, int, int, int]) -> PlateResult:
@@ -27,6 +28,14 @@ def test_a_more_confident_reading_whose_box_cut_off_surely_read_characters_gives
     second = plate("96381", 0.97, (25, 45, 212, 84))  # its box ends left of the "A"
     assert more_confident_plates([first], [second]) == [first]
     assert more_confident_plates([first], [plate("96381", 0.97, (16, 37, 290, 99))]) == [plate("96381", 0.97, first.box)]
+
+
+def test_an_images_plates_are_reported_largest_first_however_surely_the_smaller_is_read():
+    image = np.full((720, 1280, 3), 128, np.uint8)  # a wall: no plate's background ends about a text on it
+    sign, near = plate("19208", 0.99, (558, 213, 120, 30)), plate("WRW935", 0.94, (443, 600, 300, 40))
+    far = plate("PJ05897", 0.97, (2, 311, 100, 30))
+    assert [p.text for p in reported(image, [sign, far, near])] == ["WRW935", "19208", "PJ05897"]
+    assert [p.box for p in reported(image, [near])] == [(437, 594, 312, 52)]  # the border of plate_layout.plate_box
 
 
 def spread(text: str, confidence: float = 0.9) -> Decoded:
