@@ -150,7 +150,11 @@ def text_lines(boxes: list[Box]) -> list[list[int]]:
 # and four of them to a 3840x2160 and a 1920x1080 frame one fewer each (213 -> 212, 215 -> 214). The
 # median IoU of the plates read exactly on a third of the close set rose from 0.68 to 0.73. It costs
 # a look at each reported plate's surroundings: 14.70 and 14.87 frames/s against 15.14 and 15.10 on
-# the BR bench at 1280x720, in turns. PLATE_REACH (panel.py) is the only value tried.
+# the BR bench at 1280x720, in turns. PLATE_REACH (panel.py) is the only value tried. Reaching as
+# far on either side as the background's columns run across the characters' rows as well (tried
+# later that day) found 3 more of the crops and 4 more of them pasted twice as wide, but 3 fewer of
+# the 222 EU and BR scenes at 1280x720 (211 instead of 214): there the box is already about twice
+# their plates' height on many, and wider it overlaps the labelled plate less than half.
 PLATE_BORDER = 0.15
 
 

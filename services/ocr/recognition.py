@@ -22,6 +22,9 @@ MAX_BATCH = 16       # crops per model call
 ROUND_GLYPH = "0Oo０Ｏｏ"
 
 
+# Bilinear, as the model was trained. Enlarging crops less than HEIGHT high bicubically instead read 2 more
+# of the US plates pasted into scenes as wide as their plates, but 7 fewer at their plates' size, 3 fewer of
+# the 108 EU scenes and 1 fewer of the 751 US crops exactly (2026-12-07).
 def resize_to_height(crop: np.ndarray, height: int = HEIGHT) -> np.ndarray:
     width = max(1, math.ceil(crop.shape[1] * height / crop.shape[0]))
     return cv2.resize(crop, (width, height), interpolation=cv2.INTER_LINEAR)

@@ -8,7 +8,10 @@ less sure than SURE (needs_second_reading). Letters alone are left as read: a re
 has digits but for a US personalised plate, and unsure letters in a street scene are more often a
 word (a model's badge, a dealer's name) than a plate: reading them again too reported 8 more words
 as plates on the 222 real scenes with their plates hidden, and read 2 more of the 751 US plates
-right (MODEL_CARD.md).
+right (MODEL_CARD.md). Measured again with every later step in place (2026-12-07), reading letters
+alone again where too unsure to report: 700 instead of 697 of the US plates pasted into scenes as wide
+as their plates read exactly, but a plate reported on 4 more of the plate-free scenes (195 of 222
+without one instead of 199: "FELICIA" twice, "PALIO", "C2", models' badges).
 
 Which reading is kept (kept_reading):
 - Text the first could not have reported on its own (less confident than the reader's threshold):
