@@ -54,11 +54,6 @@ def blobs_of(ink: np.ndarray) -> list[Blob]:
     return [tuple(int(v) for v in s[:4]) for s in stats[1:]]
 
 
-def ink_blobs(crop: np.ndarray) -> list[Blob]:
-    """The connected pieces of ink of a text crop."""
-    return blobs_of(ink_of(crop))
-
-
 def registration_rows(blobs: list[Blob], crop_height: int) -> tuple[int, int] | None:
     """The rows from which to which the registration's characters run: the median top and bottom of
     the blobs shaped like its characters (tall, not wide, and not the whole crop's height, as the

@@ -3,10 +3,15 @@ import numpy as np
 import pytest
 
 from services.ocr.ctc import Decoded
-from services.ocr.stacked import ink_blobs, is_stacked_pair, without_stacked_pairs
+from services.ocr.stacked import blobs_of, ink_of, is_stacked_pair, without_stacked_pairs
 
 FONT = cv2.FONT_HERSHEY_SIMPLEX
 HEIGHT, STEP = 64, 36  # the crop's height; pixels between character centres
+
+
+def ink_blobs(crop: np.ndarray) -> list:
+    """The connected pieces of ink of a text crop, as without_stacked_pairs finds them."""
+    return blobs_of(ink_of(crop))
 
 
 def put(crop: np.ndarray, char: str, centre_x: int, top: int, height: int, ink) -> None:
