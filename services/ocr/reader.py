@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 
 from services.ocr.closer_look import (CLOSER_SIDE, UNSURE_FLOOR, cut_off_by_box, in_frame, in_window, look_window,
-                                      on_its_line, same_plate, worth_a_closer_look)
+                                      on_its_line, read_in_full, same_plate, worth_a_closer_look)
 from services.ocr.ctc import Decoded
 from services.ocr.db_postprocess import Region
 from services.ocr.detection import DETECTION_SIDE, FULL_RESOLUTION_ABOVE, TextDetector, detection_scale
@@ -225,15 +225,17 @@ class PlateReader:
         return [plates_of_frame(candidates_of_frame(p), self.min_confidence, unsure_floor) for p in parts]
 
     def looked_closer(self, images: list[np.ndarray], found: list[list[PlateResult]]) -> list[list[PlateResult]]:
-        """found, each plate the first pass saw small read again in a window around it, the windows
-        of all frames detected together (closer_look.py); a plate keeps its first box, and its first
-        reading where the window shows no confident plate there or cut some of it off."""
+        """found, each plate the first pass saw small and did not read in full (closer_look.read_in_full)
+        read again in a window around it, the windows of all frames detected together (closer_look.py);
+        a plate keeps its first box, and its first reading where the window shows no confident plate
+        there or cut some of it off."""
         looks = []  # (frame, plate, window)
         for i, (image, plates) in enumerate(zip(images, found)):
             h, w = image.shape[:2]
             first_scale = detection_scale(h, w, self.detector.side, self.detector.full_resolution_above)
-            windows = [look_window(plate.box, h, w) for plate in plates]
-            looks += [(i, k, window) for k, window in enumerate(windows) if worth_a_closer_look(window, first_scale)]
+            windows = [(k, look_window(plate.box, h, w)) for k, plate in enumerate(plates)
+                       if not read_in_full(plate.text, plate.confidence)]
+            looks += [(i, k, window) for k, window in windows if worth_a_closer_look(window, first_scale)]
         crops = [images[i][y: y + h, x: x + w] for i, _, (x, y, w, h) in looks]
         lines = [in_window(found[i][k].box, window) for i, k, window in looks]
         closer = [list(plates) for plates in found]

@@ -1,5 +1,5 @@
-from services.ocr.closer_look import (cut_off_by_box, in_frame, in_window, look_window, on_its_line, same_plate,
-                                      worth_a_closer_look)
+from services.ocr.closer_look import (cut_off_by_box, in_frame, in_window, look_window, on_its_line, read_in_full,
+                                      same_plate, worth_a_closer_look)
 from services.ocr.detection import detection_side
 
 PLATE = (600, 400, 90, 20)  # x, y, w, h of a small plate's characters in a 1280x720 frame
@@ -26,6 +26,16 @@ def test_a_tight_crop_or_a_plate_close_to_the_camera_is_not():
     frame_scale = detection_side(720, 1280) / 1280
     assert not worth_a_closer_look(look_window((300, 300, 400, 110), 720, 1280), frame_scale)
     assert not worth_a_closer_look((0, 0, 0, 0), frame_scale)
+
+
+def test_a_plate_read_in_full_is_not_looked_at_again():
+    assert read_in_full("BSE5579", 0.99)
+    assert read_in_full("7ABC1234", 0.9)
+
+
+def test_a_shorter_or_unsure_reading_is():
+    assert not read_in_full("RK755A", 0.999)  # "RK755AJ", its last character left out
+    assert not read_in_full("JQS5683", 0.89)
 
 
 def test_a_box_found_in_the_window_is_moved_to_the_frame():
