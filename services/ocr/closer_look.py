@@ -18,7 +18,8 @@ were reported on the scenes with their plates blurred out (looking again at unsu
 reported 4 more there: in a street they are more often a word than a plate, as second_opinion.py
 found). It cost about 30% of the frames a second on 1280x720 real scenes (`alpr ocr bench`) while
 every plate seen small was looked at: a window is about a sixth of a frame's pixels to detect, and
-the texts on the plate's line in it are read again; with plates read in full left alone, 18% (BR). Reading only those, not the state's name and the slogan above and below, took 230
+the texts on the plate's line in it are read again; with plates read in full left alone, 18% (BR).
+Reading only those, not the state's name and the slogan above and below, took 230
 instead of 238 s to evaluate the US plates in scenes (`alpr ocr paste`), with the same 677 exact.
 
 The window's detector sometimes boxes the plate's text short of a character the first pass read

@@ -44,7 +44,20 @@ SAME_COLOUR = 14   # CIELAB units on each axis from the background's median colo
 MIN_PART = 0.05    # a patch of background colour counts where it holds this share of the box's background
 SPILL = 0.25       # the share of a window's side the background may cover before it is more than a plate's
 PLATE_REACH = 1.0  # text heights above and below its characters that a plate's background is followed (a US plate's runs about half)
-ACROSS = 0.5       # the share of the text's columns a row of the plate's background covers at least
+# A row above or below the characters counts as the plate's where its background covers ACROSS of
+# their columns: a US plate's state name, slogan and artwork cover much of the rest, and a colour
+# gradient (Alaska's yellow to orange) leaves less of it within SAME_COLOUR. At 0.3 instead of 0.5,
+# detection recall (IoU >= 0.5, `alpr ocr evaluate`, 2026-12-07) rose on the 751 US crops pasted into
+# the EU and BR scenes twice as wide as their plates (`alpr ocr paste ... 180`, MODEL_CARD.md) from
+# 714 to 720 and on the crops themselves from 733 to 734; it was the same on the EU, BR and 1280x720
+# scenes and on the crops pasted at the scenes' plates' size and width; it lost 2 of the 222 scenes
+# nine to a 1920x1080 frame and 1 four to one (191 -> 189, 214 -> 213): small EU plates whose box now
+# reaches into a bumper of their colour above them (IoU 0.51, 0.66 and 0.50 to 0.49, 0.48 and 0.48).
+# Measured on the boxes alone, 0.4 and 0.25 found 715 and 720 of the close US plates, and 0.25 one EU
+# plate fewer; a wider SAME_COLOUR for these rows (20 and 26 units) found 728 and 730, but 212 and
+# 205 instead of 214 of the 1280x720 scenes' plates: a small EU plate's background then runs on into
+# a light bumper.
+ACROSS = 0.3       # the share of the text's columns a row of the plate's background covers at least
 SHORT = 4          # characters: a text with digits this short may be a badge ("C3", "HB20") or a year ("2011")
 
 

@@ -91,6 +91,16 @@ def test_a_plates_rows_run_as_far_as_its_background_above_and_below_its_characte
     assert abs(top - (300 - height)) <= 2 and abs(bottom - (300 + 2 * height)) <= 2
 
 
+def test_a_plates_rows_run_past_a_state_name_covering_most_of_the_columns_above_its_characters():
+    image, box = frame_with_text("ABC123", SILVER, DARK_INK, plate=WHITE_PLATE, at=(500, 300))
+    margin = 300 - box[1]
+    height = box[3] - 2 * margin
+    state_name = box[0] + round(0.35 * box[2]), box[0] + box[2]  # ink over 65% of the text's columns
+    image[300 - height: box[1] - 2, state_name[0]: state_name[1]] = DARK_INK
+    top, bottom = background_rows(image, box)
+    assert abs(top - (300 - height)) <= 2 and abs(bottom - (300 + 2 * height)) <= 2
+
+
 @pytest.mark.parametrize("paint, ink", [(SILVER, DARK_INK), (BLUE_PAINT, CHROME)])
 def test_text_on_a_cars_paint_has_only_its_own_rows(paint, ink):
     image, box = frame_with_text("ABC123", paint, ink)  # the paint runs on past the window
