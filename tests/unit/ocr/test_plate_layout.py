@@ -1,5 +1,5 @@
-from services.ocr.plate_layout import (BELOW, LEADING, LINE_SIZE, MAX_GAP, PLATE_BORDER, UNDER, far_below,
-                                       in_a_paragraph, next_line_of, on_the_plate_of, plate_box, registration_texts,
+from services.ocr.plate_layout import (BELOW, LEADING, LINE_SIZE, MAX_GAP, PLATE_BORDER, UNDER, as_wide_as_its_plate,
+                                       far_below, in_a_paragraph, next_line_of, on_the_plate_of, plate_box, registration_texts,
                                        registrations_of_one_plate, same_line, text_lines, words_kept)
 
 REGISTRATION = (60, 50, 200, 60)  # x, y, w, h of a plate's characters
@@ -109,6 +109,26 @@ def test_the_plate_box_borders_the_characters_on_every_side():
 def test_the_plate_box_reaches_as_far_up_and_down_as_the_plates_background_and_never_less_than_its_border():
     assert plate_box((100, 200, 180, 40), 720, 1280, (180, 250)) == (94, 180, 192, 70)
     assert plate_box((100, 200, 180, 40), 720, 1280, (199, 241)) == plate_box((100, 200, 180, 40), 720, 1280)
+
+
+def test_a_short_registration_is_boxed_as_wide_as_the_plate_it_is_centred_on():
+    assert as_wide_as_its_plate((100, 200, 60, 40), 4, 1280) == (70, 200, 120, 40)  # "7684": 3 text heights
+    assert as_wide_as_its_plate((100, 200, 60, 40), 5, 1280) == (70, 200, 120, 40)
+
+
+def test_a_long_registration_or_one_as_wide_as_a_plate_keeps_its_box():
+    assert as_wide_as_its_plate((100, 200, 100, 40), 6, 1280) == (100, 200, 100, 40)
+    assert as_wide_as_its_plate((100, 200, 150, 40), 4, 1280) == (100, 200, 150, 40)
+
+
+def test_a_small_short_registration_keeps_its_box():
+    assert as_wide_as_its_plate((100, 200, 60, 30), 4, 1280) == (100, 200, 60, 30)  # the detector's margin is most of it
+
+
+def test_a_short_registrations_plate_stays_inside_the_image():
+    assert as_wide_as_its_plate((5, 200, 60, 40), 4, 1280) == (0, 200, 120, 40)
+    assert as_wide_as_its_plate((1250, 200, 30, 40), 4, 1280) == (1160, 200, 120, 40)
+    assert as_wide_as_its_plate((10, 0, 50, 40), 3, 100) == (0, 0, 100, 40)
 
 
 def test_the_plate_box_stays_inside_the_image():

@@ -38,6 +38,12 @@ def test_an_images_plates_are_reported_largest_first_however_surely_the_smaller_
     assert [p.box for p in reported(image, [near])] == [(437, 594, 312, 52)]  # the border of plate_layout.plate_box
 
 
+def test_a_short_registration_is_reported_in_a_box_as_wide_as_its_plate():
+    image = np.full((720, 1280, 3), 128, np.uint8)
+    (short,) = reported(image, [plate("76843", 0.99, (500, 300, 80, 40))])
+    assert short.box == (474, 294, 132, 52)  # 120 px about the characters' middle, and the border
+
+
 def spread(text: str, confidence: float = 0.9) -> Decoded:
     """A region's text with its characters evenly spaced across the region."""
     return Decoded(text, [confidence] * len(text), [(k + 0.5) / len(text) for k in range(len(text))])
