@@ -1,6 +1,7 @@
 from services.ocr.plate_layout import (BELOW, LEADING, LINE_SIZE, MAX_GAP, PLATE_BORDER, UNDER, as_wide_as_its_plate,
-                                       far_below, in_a_paragraph, next_line_of, on_the_plate_of, plate_box, registration_texts,
-                                       registrations_of_one_plate, same_line, text_lines, words_kept)
+                                       far_below, in_a_paragraph, next_line_of, on_the_plate_of, plate_box,
+                                       registration_texts, registrations_of_one_plate, same_line, text_lines,
+                                       words_kept)
 
 REGISTRATION = (60, 50, 200, 60)  # x, y, w, h of a plate's characters
 
@@ -122,7 +123,7 @@ def test_a_long_registration_or_one_as_wide_as_a_plate_keeps_its_box():
 
 
 def test_a_small_short_registration_keeps_its_box():
-    assert as_wide_as_its_plate((100, 200, 60, 30), 4, 1280) == (100, 200, 60, 30)  # the detector's margin is most of it
+    assert as_wide_as_its_plate((100, 200, 60, 30), 4, 1280) == (100, 200, 60, 30)  # mostly the detector's margin
 
 
 def test_a_short_registrations_plate_stays_inside_the_image():

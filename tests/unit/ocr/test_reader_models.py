@@ -186,7 +186,8 @@ def test_a_plate_seen_large_is_not_looked_at_again(reader, monkeypatch):
 def test_a_small_plate_read_in_full_is_not_looked_at_again(reader, monkeypatch):
     looked_at = []
     detect = reader.closer_detector.detect
-    monkeypatch.setattr(reader.closer_detector, "detect", lambda images: looked_at.append(len(images)) or detect(images))
+    monkeypatch.setattr(reader.closer_detector, "detect",
+                        lambda images: looked_at.append(len(images)) or detect(images))
     frame = small_plate_frame("KTR4827", 90, cv2.FONT_HERSHEY_DUPLEX, seed=33)
     (plate,) = reader.read_batch([frame])[0]
     assert plate.text == "KTR4827" and plate.confidence >= 0.9
