@@ -27,9 +27,9 @@ with confidence (Hawaii's rainbow behind the last "7" of "GZG 347"): where the w
 the first one less characters at an end where its box falls short of the first box, each read at
 least SURE in the first pass, the first reading stands (cut_off_by_box).
 
-A plate read in full the first time is not looked at again (read_in_full): FULL_LENGTH characters
-or more, read at least SURE_OF_ALL confidently. What the closer look adds is mostly a character at
-an end that the first pass left out (US "RK755A" read "RK755AJ", "OKM237" read "OKM2371"); a plate
+A plate read in full the first time is not looked at again (read_in_full): a whole registration's
+characters or more (wider_reading.WHOLE, 7), read at least SURE_OF_ALL confidently. What the closer
+look adds is mostly a character at an end that the first pass left out (US "RK755A" read "RK755AJ", "OKM237" read "OKM2371"); a plate
 that already has as many characters as one holds has none to add. On the 222 EU and BR scenes at
 1280x720 (`alpr ocr mosaic --grid 1`) that skipped 182 of the 234 plates' looks and changed no
 exact read for the worse: the looks it skipped had made "BSE5579" "BSE85579" and "JQS5683"
@@ -39,6 +39,7 @@ looks and changed no read (a shorter US plate is still looked at: with 6 charact
 """
 from services.ocr.geometry import Box, iou
 from services.ocr.round_glyph import round_glyphs_as_one
+from services.ocr.wider_reading import may_lack_characters
 
 CLOSER_SIDE = 480  # the window's longer side at detection, in pixels
 WIDEN = 1.5  # plate heights added left and right of the plate: room for a character it cut off
@@ -46,7 +47,6 @@ HEIGHTEN = 1.0  # plate heights added above and below
 MIN_GAIN = 1.5  # look again only where the window is enlarged at least this much more than the frame was
 UNSURE_FLOOR = 0.2  # plate-like text with a digit this confident is looked at again (0.1 read no more)
 MIN_OVERLAP = 0.3  # intersection over union of a plate found in the window with the first one
-FULL_LENGTH = 7  # characters: an EU or BR registration's, the most of most US states'
 SURE_OF_ALL = 0.9  # a plate's confidence read in full (the product of its characters')
 SURE = 0.9  # a character the first pass read this confidently is not lost to a box that cut it off
 
@@ -68,8 +68,8 @@ def worth_a_closer_look(window: Box, first_scale: float) -> bool:
 
 def read_in_full(text: str, confidence: float) -> bool:
     """Whether a plate's first reading leaves a closer look nothing to add: as many characters as a
-    plate holds (FULL_LENGTH), read at least SURE_OF_ALL confidently."""
-    return len(text) >= FULL_LENGTH and confidence >= SURE_OF_ALL
+    whole registration (wider_reading.may_lack_characters), read at least SURE_OF_ALL confidently."""
+    return not may_lack_characters(text) and confidence >= SURE_OF_ALL
 
 
 def in_frame(box: Box, window: Box) -> Box:

@@ -161,7 +161,8 @@ def plate_around(image: np.ndarray, plate: PlateResult) -> Box:
 def reported(image: np.ndarray, plates: list[PlateResult]) -> list[PlateResult]:
     """The plates read in `image` that may be ones (on_a_plate), largest first, each in its plate's box
     (plate_around)."""
-    return [replace(r, box=plate_around(image, r)) for r in largest_first([r for r in plates if on_a_plate(image, r)])]
+    may_be = [r for r in plates if on_a_plate(image, r)]
+    return [replace(r, box=plate_around(image, r)) for r in largest_first(may_be)]
 
 
 class PlateReader:
