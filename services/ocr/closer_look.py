@@ -29,8 +29,9 @@ least SURE in the first pass, the first reading stands (cut_off_by_box).
 
 A plate read in full the first time is not looked at again (read_in_full): a whole registration's
 characters or more (wider_reading.WHOLE, 7), read at least SURE_OF_ALL confidently. What the closer
-look adds is mostly a character at an end that the first pass left out (US "RK755A" read "RK755AJ", "OKM237" read "OKM2371"); a plate
-that already has as many characters as one holds has none to add. On the 222 EU and BR scenes at
+look adds is mostly a character at an end that the first pass left out (US "RK755A" read
+"RK755AJ", "OKM237" read "OKM2371"); a plate that already has as many characters as one holds has
+none to add. On the 222 EU and BR scenes at
 1280x720 (`alpr ocr mosaic --grid 1`) that skipped 182 of the 234 plates' looks and changed no
 exact read for the worse: the looks it skipped had made "BSE5579" "BSE85579" and "JQS5683"
 "JOS5683". On the 751 US plates pasted into scenes as wide as their plates, it skipped 173 of 834
